@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** An AWS account to scan: the caller's own (no role) or one reached by assuming a role. */
+export const AccountRef = z.strictObject({
+  roleArn: z.string().startsWith('arn:').optional(),
+  externalId: z.string().min(1).optional(),
+});
+export type AccountRef = z.infer<typeof AccountRef>;
+
+/** AWS services statetrail collects. */
+export const AwsService = z.enum(['ec2']);
+export type AwsService = z.infer<typeof AwsService>;
+
+/** One unit of collection: a service in one account and region. */
+export const AwsTarget = z.strictObject({
+  kind: z.literal('aws'),
+  account: AccountRef,
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'not an AWS region name'),
+  service: AwsService,
+});
+export type AwsTarget = z.infer<typeof AwsTarget>;
+
+/** Anything the collect step can be asked to do. */
+export const Target = z.discriminatedUnion('kind', [AwsTarget]);
+export type Target = z.infer<typeof Target>;
+
+/** A target with the stable key the pipeline files its output under. */
+export const PlannedTarget = z.strictObject({ key: z.string().min(1), target: Target });
+export type PlannedTarget = z.infer<typeof PlannedTarget>;
+
+/** A resource record: the envelope of DESIGN.md's AWS resource file, already normalized. */
+export const Resource = z.strictObject({
+  schemaVersion: z.literal(1),
+  resourceType: z.string().regex(/^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/),
+  resourceId: z.string().min(1),
+  accountId: z.string().regex(/^\d{12}$/),
+  awsRegion: z.string().min(1),
+  arn: z.string().optional(),
+  resourceName: z.string().optional(),
+  tags: z.record(z.string(), z.string()),
+  configuration: z.record(z.string(), z.unknown()),
+  supplementaryConfiguration: z.record(z.string(), z.unknown()).optional(),
+  unreadable: z.array(z.string()).optional(),
+});
+export type Resource = z.infer<typeof Resource>;
+
+/**
+ * A scope is the trail directory one collector owns, e.g. `aws/123456789012/eu-west-1/ec2/instance`.
+ * `complete` is false when the collector could not list everything (denied, throttled, unreachable).
+ */
+export const ScopeStatus = z.strictObject({ scope: z.string().min(1), complete: z.boolean() });
+export type ScopeStatus = z.infer<typeof ScopeStatus>;
+
+/** Why a scope is incomplete or a read failed; partial failure is data, not a crash. */
+export const WarningCode = z.enum(['denied', 'throttled', 'unreachable', 'malformed', 'failed']);
+export type WarningCode = z.infer<typeof WarningCode>;
+
+/** A typed warning; its message names operations and paths, never field values. */
+export const ScanWarning = z.strictObject({
+  code: WarningCode,
+  message: z.string(),
+  target: z.string(),
+  scope: z.string().optional(),
+  operation: z.string().optional(),
+});
+export type ScanWarning = z.infer<typeof ScanWarning>;
+
+/** API calls made per service, for the scan summary. */
+export const CallCounts = z.record(z.string(), z.number().int().nonnegative());
+export type CallCounts = z.infer<typeof CallCounts>;
+
+/** What collecting one or more targets gives: records, warnings and the scopes attempted. */
+export const ScanResult = z.strictObject({
+  resources: z.array(Resource),
+  warnings: z.array(ScanWarning),
+  scopes: z.array(ScopeStatus),
+  calls: CallCounts,
+});
+export type ScanResult = z.infer<typeof ScanResult>;

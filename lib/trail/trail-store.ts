@@ -1,0 +1,33 @@
+/** The trail's files at one commit: path -> git blob hash (sha1 of `blob <len>\0<bytes>`). */
+export interface Manifest {
+  /** The commit the manifest was read at; null when the branch has no commit yet. */
+  readonly head: string | null;
+  readonly files: ReadonlyMap<string, string>;
+}
+
+/** One path to write (content) or remove (content null) in a commit. */
+export interface FileChange {
+  readonly path: string;
+  readonly content: Uint8Array | null;
+}
+
+/** A commit to write on top of an expected head. */
+export interface CommitRequest {
+  /** The head the changes were computed against; a moved branch is a TrailConflictError. */
+  readonly expectedHead: string | null;
+  readonly changes: readonly FileChange[];
+  readonly message: string;
+}
+
+/**
+ * Where the trail lives: a local git repository or a GitHub repository. Three calls, so every
+ * adapter can be held to the same contract suite (test/unit/trail/contract.ts).
+ */
+export interface TrailStore {
+  /** Reads the manifest at the branch head. */
+  readManifest(): Promise<Manifest>;
+  /** Writes one commit of the changed paths; throws TrailConflictError when the head moved. Returns the new head. */
+  writeCommit(request: CommitRequest): Promise<string>;
+  /** Reads one file at a commit (default: the branch head); null when absent. */
+  readFile(path: string, ref?: string): Promise<Uint8Array | null>;
+}
