@@ -1,0 +1,23 @@
+/** Base of every pipeline error. */
+export class PipelineError extends Error {
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'PipelineError';
+  }
+}
+
+/** A step asked the staging store for a document no earlier step wrote. */
+export class StagingMissingError extends PipelineError {
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'StagingMissingError';
+  }
+}
+
+/** A staged document does not have the shape its schema demands. */
+export class StagingCorruptError extends PipelineError {
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'StagingCorruptError';
+  }
+}
