@@ -1,0 +1,71 @@
+import type { ScopeStatus } from '../model/index.js';
+import type { TrailDiff } from './diff-trail.js';
+
+/** Paths listed one per line before the list is cut short (a first scan may add 100k files). */
+export const MAX_LISTED_PATHS = 1000;
+
+/** Everything the commit message reports. */
+export interface CommitMessageInput {
+  readonly scanId: string;
+  readonly diff: TrailDiff;
+  readonly scopes: readonly ScopeStatus[];
+}
+
+/**
+ * `scan: 2 added, 1 changed, 1 removed`, then a line per scope that changed or is incomplete,
+ * then the paths (A/M/D), then a `Statetrail-Scan:` trailer.
+ */
+export function renderCommitMessage({ scanId, diff, scopes }: CommitMessageInput): string {
+  // The subject counts resources; statetrail's own bookkeeping files are listed but not counted.
+  const isResource = (path: string) => !path.startsWith('.statetrail/');
+  const lines = [
+    `scan: ${counts(
+      diff.added.filter(isResource).length,
+      diff.changed.filter(isResource).length,
+      diff.removed.filter(isResource).length,
+    )}`,
+    '',
+  ];
+  const scopeNames = new Set(scopes.map((s) => s.scope));
+  const byScope = new Map<string, { added: number; changed: number; removed: number }>();
+  const bump = (path: string, key: 'added' | 'changed' | 'removed') => {
+    const scope = scopeOfPath(path, scopeNames);
+    const entry = byScope.get(scope) ?? { added: 0, changed: 0, removed: 0 };
+    entry[key] += 1;
+    byScope.set(scope, entry);
+  };
+  for (const path of diff.added.filter(isResource)) bump(path, 'added');
+  for (const path of diff.changed.filter(isResource)) bump(path, 'changed');
+  for (const path of diff.removed.filter(isResource)) bump(path, 'removed');
+  const incomplete = new Set(scopes.filter((s) => !s.complete).map((s) => s.scope));
+  for (const scope of [...new Set([...byScope.keys(), ...incomplete])].sort()) {
+    const entry = byScope.get(scope) ?? { added: 0, changed: 0, removed: 0 };
+    const suffix = incomplete.has(scope) ? ' (incomplete: previous files kept)' : '';
+    lines.push(`${scope}: ${counts(entry.added, entry.changed, entry.removed)}${suffix}`);
+  }
+  lines.push('');
+  const listed = diff.changes.slice(0, MAX_LISTED_PATHS);
+  const added = new Set(diff.added);
+  for (const change of listed) {
+    const letter = change.content === null ? 'D' : added.has(change.path) ? 'A' : 'M';
+    lines.push(`${letter} ${change.path}`);
+  }
+  if (diff.changes.length > listed.length) {
+    lines.push(`... and ${diff.changes.length - listed.length} more paths`);
+  }
+  lines.push('', `Statetrail-Scan: ${scanId}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function counts(added: number, changed: number, removed: number): string {
+  return `${added} added, ${changed} changed, ${removed} removed`;
+}
+
+function scopeOfPath(path: string, scopes: ReadonlySet<string>): string {
+  // A resource file sits directly in its scope's directory; walk up for deeper layouts (k8s).
+  let directory = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+  while (directory && !scopes.has(directory)) {
+    directory = directory.slice(0, Math.max(0, directory.lastIndexOf('/')));
+  }
+  return directory || path.slice(0, Math.max(0, path.lastIndexOf('/'))) || '.';
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { ScopeStatus } from '../model/index.js';
+
+/** The trail path of the scan record. */
+export const SCAN_RECORD_PATH = '.statetrail/scan.json';
+
+/** `.statetrail/scan.json`: every scope the trail holds and whether its last scan completed. No timestamps, so it changes only when completeness does. */
+export const ScanRecord = z.strictObject({
+  version: z.literal(1),
+  scopes: z.record(z.string(), z.strictObject({ complete: z.boolean() })),
+});
+export type ScanRecord = z.infer<typeof ScanRecord>;
+
+/** Parses a stored scan record; an unreadable one counts as empty (it is rewritten whole). */
+export function parseScanRecord(bytes: Uint8Array | null): ScanRecord | null {
+  if (bytes === null) return null;
+  try {
+    const parsed = ScanRecord.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The record after a scan: earlier scopes kept, this scan's scopes overwritten. */
+export function mergeScanRecord(previous: ScanRecord | null, scopes: readonly ScopeStatus[]): ScanRecord {
+  const merged: Record<string, { complete: boolean }> = { ...(previous?.scopes ?? {}) };
+  for (const { scope, complete } of scopes) merged[scope] = { complete };
+  const sorted: Record<string, { complete: boolean }> = {};
+  for (const scope of Object.keys(merged).sort()) {
+    const entry = merged[scope];
+    if (entry) sorted[scope] = entry;
+  }
+  return { version: 1, scopes: sorted };
+}
+
+/** The record's canonical bytes. */
+export function renderScanRecord(record: ScanRecord): Uint8Array {
+  return new TextEncoder().encode(`${JSON.stringify(record, null, 2)}\n`);
+}
