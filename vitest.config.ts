@@ -6,5 +6,15 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // No test may reach a real AWS endpoint or read the developer's AWS profile.
+    env: {
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: '/nonexistent/statetrail-test-aws-config',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/statetrail-test-aws-credentials',
+      AWS_PROFILE: '',
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+      AWS_SESSION_TOKEN: '',
+    },
   },
 });

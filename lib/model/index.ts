@@ -1,3 +1,3 @@
 export * from './logger.js';
-export * from './scope.js';
 export * from './schema.js';
+export * from './scope.js';

@@ -1,6 +1,18 @@
 import { z } from 'zod';
-import { type Logger, PlannedTarget } from '../model/index.js';
+import {
+  type AwsTarget,
+  awsScope,
+  type CallCounts,
+  type Logger,
+  PlannedTarget,
+  type ScanResult,
+} from '../model/index.js';
 import type { AwsClientFactory } from '../sources/aws/client-factory.js';
+import { classifyAwsError } from '../sources/aws/errors.js';
+import { resolveAccountId } from '../sources/aws/identity.js';
+import { collectorsFor } from '../sources/aws/registry.js';
+import type { AwsCollectorContext } from '../sources/collector.js';
+import { stagingKeys } from './keys.js';
 import type { StagingStore } from './staging-store.js';
 
 /** The collect step's input: one planned target of one scan (a Distributed Map item when deployed). */
@@ -24,6 +36,68 @@ export interface CollectDeps {
 }
 
 /** Collects one target and writes its ScanResult to `scans/<scanId>/collect/<key>.json`. */
-export async function collect(_input: CollectInput, _deps: CollectDeps): Promise<CollectOutput> {
-  throw new Error('not implemented yet');
+export async function collect(input: CollectInput, deps: CollectDeps): Promise<CollectOutput> {
+  const { scanId, planned } = input;
+  const result = await collectAws(planned.key, planned.target, deps);
+  await deps.staging.put(stagingKeys.collect(scanId, planned.key), result);
+  return {
+    scanId,
+    key: planned.key,
+    resources: result.resources.length,
+    warnings: result.warnings.length,
+    complete: result.warnings.length === 0 && result.scopes.every((s) => s.complete),
+  };
+}
+
+async function collectAws(key: string, target: AwsTarget, deps: CollectDeps): Promise<ScanResult> {
+  const calls: CallCounts = {};
+  const countCall = (service: string) => {
+    calls[service] = (calls[service] ?? 0) + 1;
+  };
+  let accountId: string;
+  try {
+    countCall('sts');
+    accountId = await resolveAccountId(deps.aws, 'caller', target.region);
+  } catch (error) {
+    const { code, reason } = classifyAwsError((error as Error).cause ?? error);
+    deps.logger.warn('Account could not be resolved', { target: key, code, reason });
+    return {
+      resources: [],
+      warnings: [
+        {
+          code,
+          target: key,
+          operation: 'sts:GetCallerIdentity',
+          message: `sts:GetCallerIdentity ${code} for ${key} (${reason}); nothing collected`,
+        },
+      ],
+      scopes: [],
+      calls,
+    };
+  }
+  const context: AwsCollectorContext = {
+    account: 'caller',
+    accountId,
+    region: target.region,
+    aws: deps.aws,
+    logger: deps.logger,
+    target: key,
+    countCall,
+  };
+  // Collectors of one service call different APIs, and EC2 throttles per API: run them together.
+  const outputs = await Promise.all(
+    collectorsFor(target.service).map(async (collector) => ({
+      collector,
+      output: await collector.collect(context),
+    })),
+  );
+  return {
+    resources: outputs.flatMap(({ output }) => output.resources),
+    warnings: outputs.flatMap(({ output }) => output.warnings),
+    scopes: outputs.map(({ collector, output }) => ({
+      scope: awsScope(accountId, target.region, collector.resourceType),
+      complete: output.complete,
+    })),
+    calls,
+  };
 }

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Clock, type Logger, systemClock } from '../model/index.js';
+import { DirStagingStore } from '../pipeline/dir-staging-store.js';
+import { PipelineError } from '../pipeline/errors.js';
+import { runScan } from '../pipeline/run-scan.js';
+import {
+  type AwsClientFactoryOptions,
+  createAwsClientFactory,
+} from '../sources/aws/client-factory.js';
+import { TrailError } from '../trail/errors.js';
+import { LocalGitTrail } from '../trail/local-git-trail.js';
+import { CliError } from './errors.js';
+import { parseScanArgs, SCAN_USAGE } from './scan-args.js';
+import { renderScanConsole, renderScanJson, type ScanReport } from './scan-report.js';
+import { createStderrLogger } from './stderr-logger.js';
+
+/** Where the CLI reads and writes, injected so tests run it in-process. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly clock?: Clock;
+  /** Extra client options (tests: zero backoff, static credentials). */
+  readonly aws?: Partial<AwsClientFactoryOptions>;
+}
+
+/** Exit codes of DESIGN.md: 0 in sync, 1 drift found, 2 error. */
+export const EXIT = { ok: 0, drift: 1, error: 2 } as const;
+
+const USAGE = `Usage: statetrail <command> [flags]
+
+Commands:
+  scan    export AWS configuration into the trail (one commit per scan that saw a change)
+
+${SCAN_USAGE}
+`;
+
+/** Runs the statetrail command line and returns its exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    io.stdout.write(USAGE);
+    return command === undefined ? EXIT.error : EXIT.ok;
+  }
+  const logger = createStderrLogger(io.stderr, io.env['STATETRAIL_LOG_LEVEL']);
+  try {
+    if (command === 'scan') return await scan(rest, io, logger);
+    throw new CliError(`Unknown command ${command}; run statetrail --help`);
+  } catch (error) {
+    io.stderr.write(`statetrail: ${describeError(error)}\n`);
+    return EXIT.error;
+  }
+}
+
+async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise<number> {
+  const args = parseScanArgs(argv);
+  const clock = io.clock ?? systemClock;
+  const trailDir = resolve(io.cwd, args.trail);
+  const stagingRoot = await mkdtemp(join(tmpdir(), 'statetrail-'));
+  try {
+    const result = await runScan(
+      { scanId: newScanId(clock), regions: args.regions },
+      {
+        staging: new DirStagingStore({ root: stagingRoot }),
+        aws: createAwsClientFactory({ endpoints: args.endpoints, ...io.aws }),
+        trail: new LocalGitTrail({ dir: trailDir, clock }),
+        logger,
+      },
+    );
+    const report: ScanReport = { version: 1, trail: args.trail, ...result };
+    const text = args.format === 'json' ? renderScanJson(report) : renderScanConsole(report);
+    if (args.out) await writeFile(resolve(io.cwd, args.out), text);
+    else io.stdout.write(text);
+    if (!report.scopes.some((s) => s.complete)) {
+      io.stderr.write('statetrail: no scope could be scanned; see the warnings\n');
+      return EXIT.error;
+    }
+    if (args.strict && report.scopes.some((s) => !s.complete)) return EXIT.error;
+    return EXIT.ok;
+  } finally {
+    await rm(stagingRoot, { recursive: true, force: true });
+  }
+}
+
+function newScanId(clock: Clock): string {
+  const stamp = clock
+    .now()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof CliError) return error.message;
+  if (error instanceof TrailError) return `trail: ${error.message}`;
+  if (error instanceof PipelineError) return `pipeline: ${error.message}`;
+  if (error instanceof Error) return `unexpected ${error.name}: ${error.message}`;
+  return 'unexpected error';
+}

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import {
+  type CallCounts,
+  type Logger,
+  type Resource,
+  ScanResult,
+  type ScanWarning,
+  type ScopeStatus,
+} from '../model/index.js';
+import { gitBlobSha } from '../snapshot/blob-hash.js';
+import { renderResource } from '../snapshot/render.js';
+import { renderCommitMessage } from '../trail/commit-message.js';
+import { diffTrail } from '../trail/diff-trail.js';
+import { TrailConflictError } from '../trail/errors.js';
+import {
+  mergeScanRecord,
+  parseScanRecord,
+  renderScanRecord,
+  SCAN_RECORD_PATH,
+} from '../trail/scan-record.js';
+import type { TrailStore } from '../trail/trail-store.js';
+import { StagingCorruptError, StagingMissingError } from './errors.js';
+import { stagingKeys } from './keys.js';
+import { Plan } from './plan.js';
+import type { StagingStore } from './staging-store.js';
+
+/** The commit step's input. */
+export const CommitInput = z.strictObject({ scanId: z.string().min(1) });
+export type CommitInput = z.infer<typeof CommitInput>;
+
+/** What the commit step did, also staged as `scans/<id>/commit.json`. */
+export const CommitOutput = z.strictObject({
+  scanId: z.string(),
+  commit: z.string().nullable(),
+  added: z.number(),
+  changed: z.number(),
+  removed: z.number(),
+  resources: z.number(),
+  scopes: z.array(z.strictObject({ scope: z.string(), complete: z.boolean() })),
+  warnings: z.array(z.custom<ScanWarning>()),
+  calls: z.record(z.string(), z.number()),
+});
+export type CommitOutput = z.infer<typeof CommitOutput>;
+
+/** The commit step's dependencies. */
+export interface CommitDeps {
+  readonly staging: StagingStore;
+  readonly trail: TrailStore;
+  readonly logger: Logger;
+  /** Fresh reads after a moved branch before giving up. @default 5 */
+  readonly maxAttempts?: number;
+}
+
+/**
+ * Turns the collected records of a scan into one commit: canonical files compared with the
+ * trail by blob hash; nothing changed, no commit. A moved branch is retried from a fresh read.
+ * Idempotent: a retried step finds its staged output and returns it.
+ */
+export async function commit(input: CommitInput, deps: CommitDeps): Promise<CommitOutput> {
+  const { scanId } = input;
+  const done = await readIfPresent(deps.staging, stagingKeys.commit(scanId));
+  if (done !== undefined) return CommitOutput.parse(done);
+
+  const gathered = await gatherScan(scanId, deps.staging);
+  const files = new Map<string, { bytes: Uint8Array; hash: string }>();
+  for (const resource of gathered.resources) {
+    const { path, bytes } = renderResource(resource);
+    files.set(path, { bytes, hash: gitBlobSha(bytes) });
+  }
+  const completeScopes = gathered.scopes.filter((s) => s.complete).map((s) => s.scope);
+  const maxAttempts = deps.maxAttempts ?? 5;
+  for (let attempt = 1; ; attempt++) {
+    const manifest = await deps.trail.readManifest();
+    const record = mergeScanRecord(
+      parseScanRecord(await deps.trail.readFile(SCAN_RECORD_PATH)),
+      gathered.scopes,
+    );
+    const recordBytes = renderScanRecord(record);
+    const observed = new Map(files);
+    observed.set(SCAN_RECORD_PATH, { bytes: recordBytes, hash: gitBlobSha(recordBytes) });
+    const diff = diffTrail(manifest, { files: observed, completeScopes });
+    const output: CommitOutput = {
+      scanId,
+      commit: null,
+      added: diff.added.filter((p) => p !== SCAN_RECORD_PATH).length,
+      changed: diff.changed.filter((p) => p !== SCAN_RECORD_PATH).length,
+      removed: diff.removed.length,
+      resources: gathered.resources.length,
+      scopes: gathered.scopes,
+      warnings: gathered.warnings,
+      calls: gathered.calls,
+    };
+    if (diff.changes.length > 0) {
+      try {
+        const message = renderCommitMessage({ scanId, diff, scopes: gathered.scopes });
+        output.commit = await deps.trail.writeCommit({
+          expectedHead: manifest.head,
+          changes: diff.changes,
+          message,
+        });
+      } catch (error) {
+        if (error instanceof TrailConflictError && attempt < maxAttempts) {
+          deps.logger.warn('Trail moved during commit; retrying from a fresh read', { attempt });
+          continue;
+        }
+        throw error;
+      }
+    }
+    await deps.staging.put(stagingKeys.commit(scanId), output);
+    return output;
+  }
+}
+
+interface GatheredScan {
+  readonly resources: Resource[];
+  readonly warnings: ScanWarning[];
+  readonly scopes: ScopeStatus[];
+  readonly calls: CallCounts;
+}
+
+async function gatherScan(scanId: string, staging: StagingStore): Promise<GatheredScan> {
+  const plan = parseStaged(Plan, await staging.get(stagingKeys.plan(scanId)), 'plan');
+  const resources: Resource[] = [];
+  const warnings: ScanWarning[] = [];
+  const scopes = new Map<string, boolean>();
+  const calls: CallCounts = {};
+  for (const { key } of plan.targets) {
+    const document = await readIfPresent(staging, stagingKeys.collect(scanId, key));
+    if (document === undefined) {
+      // A collect that never reported (a crashed Lambda): its scopes are unknown, so nothing of
+      // it is removed; the previous files stay.
+      warnings.push({ code: 'failed', target: key, message: `${key} produced no result` });
+      continue;
+    }
+    const result = parseStaged(ScanResult, document, `collect result ${key}`);
+    resources.push(...result.resources);
+    warnings.push(...result.warnings);
+    for (const { scope, complete } of result.scopes) {
+      scopes.set(scope, (scopes.get(scope) ?? true) && complete);
+    }
+    for (const [service, count] of Object.entries(result.calls)) {
+      calls[service] = (calls[service] ?? 0) + count;
+    }
+  }
+  const scopeList = [...scopes]
+    .map(([scope, complete]) => ({ scope, complete }))
+    .sort((a, b) => (a.scope < b.scope ? -1 : 1));
+  return { resources, warnings, scopes: scopeList, calls };
+}
+
+function parseStaged<T>(schema: z.ZodType<T>, document: unknown, what: string): T {
+  const parsed = schema.safeParse(document);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new StagingCorruptError(
+    `Staged ${what} is malformed at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+  );
+}
+
+async function readIfPresent(staging: StagingStore, key: string): Promise<unknown> {
+  try {
+    return await staging.get(key);
+  } catch (error) {
+    if (error instanceof StagingMissingError) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,7 @@
+/** Staging keys of one scan; every step finds the others' documents here. */
+export const stagingKeys = {
+  plan: (scanId: string) => `scans/${scanId}/plan.json`,
+  collectPrefix: (scanId: string) => `scans/${scanId}/collect/`,
+  collect: (scanId: string, targetKey: string) => `scans/${scanId}/collect/${targetKey}.json`,
+  commit: (scanId: string) => `scans/${scanId}/commit.json`,
+} as const;

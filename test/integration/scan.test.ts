@@ -1,0 +1,230 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { type AwsSim, startAwsSim } from '../sim/aws/server.js';
+import { ec2Region, instancesOf, sampleWorld } from '../sim/aws/world.js';
+import {
+  commitCount,
+  freshTrailDir,
+  git,
+  SAMPLE_KEY,
+  simArgs,
+  statetrail,
+} from './scan-helpers.js';
+
+const ACCOUNT = '111111111111';
+const REGION = 'eu-west-1';
+const BASE = `aws/${ACCOUNT}/${REGION}/ec2`;
+
+describe('statetrail scan against the simulated EC2', () => {
+  let sim: AwsSim;
+  let trail: string;
+
+  beforeAll(async () => {
+    sim = await startAwsSim(sampleWorld());
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+  beforeEach(async () => {
+    sim.faults.clear();
+    sim.resetCalls();
+    sim.world.accounts = sampleWorld().accounts;
+    trail = await freshTrailDir();
+  });
+
+  function region() {
+    return ec2Region(sim.world, ACCOUNT, REGION);
+  }
+
+  it('commits every resource of a first scan, one file each, and the scan record', async () => {
+    const run = await statetrail(simArgs(sim.url, trail));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const world = region();
+    const files = git(trail, 'ls-files').split('\n').sort();
+    const expected = [
+      '.statetrail/scan.json',
+      ...instancesOf(world).map((i) => `${BASE}/instance/${i.InstanceId}.yaml`),
+      ...world.securityGroups.map((g) => `${BASE}/securitygroup/${g.GroupId}.yaml`),
+      ...world.vpcs.map((v) => `${BASE}/vpc/${v.VpcId}.yaml`),
+      ...world.subnets.map((s) => `${BASE}/subnet/${s.SubnetId}.yaml`),
+    ].sort();
+    expect(files).toEqual(expected);
+    expect(commitCount(trail)).toBe(1);
+    expect(git(trail, 'log', '-1', '--format=%s')).toBe(
+      `scan: ${expected.length - 1} added, 0 changed, 0 removed`,
+    );
+    const record = JSON.parse(await readFile(join(trail, '.statetrail/scan.json'), 'utf8'));
+    expect(record.scopes).toEqual({
+      [`${BASE}/instance`]: { complete: true },
+      [`${BASE}/securitygroup`]: { complete: true },
+      [`${BASE}/subnet`]: { complete: true },
+      [`${BASE}/vpc`]: { complete: true },
+    });
+    expect(run.stdout).toContain(`${expected.length - 1} added`);
+  });
+
+  it('writes the SDK object as configuration inside the AWS Config-like envelope', async () => {
+    await statetrail(simArgs(sim.url, trail));
+    const web = region().securityGroups.find((g) => g.GroupName === 'web');
+    const file = parse(
+      await readFile(join(trail, `${BASE}/securitygroup/${web?.GroupId}.yaml`), 'utf8'),
+    );
+    expect(file).toMatchObject({
+      schemaVersion: 1,
+      resourceType: 'AWS::EC2::SecurityGroup',
+      resourceId: web?.GroupId,
+      accountId: ACCOUNT,
+      awsRegion: REGION,
+      resourceName: 'web',
+      configuration: { GroupId: web?.GroupId, GroupName: 'web', VpcId: web?.VpcId },
+    });
+    expect(file.arn).toBe(`arn:aws:ec2:${REGION}:${ACCOUNT}:security-group/${web?.GroupId}`);
+  });
+
+  it('makes no commit when nothing changed', async () => {
+    await statetrail(simArgs(sim.url, trail));
+    const run = await statetrail(simArgs(sim.url, trail));
+    expect(run.code).toBe(0);
+    expect(commitCount(trail)).toBe(1);
+    expect(run.stdout).toContain('No change: nothing committed');
+  });
+
+  it('makes no commit when only volatile fields changed', async () => {
+    await statetrail(simArgs(sim.url, trail));
+    for (const instance of instancesOf(region())) {
+      instance.State = { Code: 80, Name: 'stopped' };
+      instance.LaunchTime = new Date('2030-01-01T00:00:00Z');
+    }
+    for (const subnet of region().subnets) subnet.AvailableIpAddressCount = 7;
+    await statetrail(simArgs(sim.url, trail));
+    expect(commitCount(trail)).toBe(1);
+  });
+
+  it('commits a changed security group as one commit touching exactly its file', async () => {
+    await statetrail(simArgs(sim.url, trail));
+    const web = region().securityGroups.find((g) => g.GroupName === 'web');
+    web?.IpPermissions?.push({
+      IpProtocol: 'tcp',
+      FromPort: 22,
+      ToPort: 22,
+      IpRanges: [{ CidrIp: '203.0.113.7/32', Description: 'ssh by hand' }],
+    });
+    const run = await statetrail(simArgs(sim.url, trail));
+    expect(run.code).toBe(0);
+    expect(commitCount(trail)).toBe(2);
+    expect(git(trail, 'show', '--name-status', '--format=', 'HEAD')).toBe(
+      `M\t${BASE}/securitygroup/${web?.GroupId}.yaml`,
+    );
+    expect(git(trail, 'log', '-1', '--format=%B')).toContain(
+      `${BASE}/securitygroup: 0 added, 1 changed, 0 removed`,
+    );
+    expect(git(trail, 'show', 'HEAD')).toContain('203.0.113.7/32');
+  });
+
+  it('removes the file of a resource that is gone from a scope that completed', async () => {
+    await statetrail(simArgs(sim.url, trail));
+    const gone = region().subnets.pop();
+    await statetrail(simArgs(sim.url, trail));
+    expect(git(trail, 'show', '--name-status', '--format=', 'HEAD')).toBe(
+      `D\t${BASE}/subnet/${gone?.SubnetId}.yaml`,
+    );
+  });
+
+  it('keeps the previous security-group files when DescribeSecurityGroups is denied', async () => {
+    await statetrail(simArgs(sim.url, trail));
+    const before = git(trail, 'ls-files', `${BASE}/securitygroup`);
+    region().securityGroups.pop();
+    region().subnets.pop();
+    sim.faults.deny({ action: 'DescribeSecurityGroups' });
+    const run = await statetrail(simArgs(sim.url, trail, '--format', 'json'));
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.scopes).toContainEqual({ scope: `${BASE}/securitygroup`, complete: false });
+    expect(report.scopes).toContainEqual({ scope: `${BASE}/subnet`, complete: true });
+    expect(report.warnings).toEqual([
+      expect.objectContaining({ code: 'denied', operation: 'ec2:DescribeSecurityGroups' }),
+    ]);
+    expect(git(trail, 'ls-files', `${BASE}/securitygroup`)).toBe(before);
+    expect(git(trail, 'show', '--name-status', '--format=', 'HEAD').split('\n').sort()).toEqual([
+      expect.stringMatching(/^D\t.*\/subnet\//),
+      'M\t.statetrail/scan.json',
+    ]);
+    const record = JSON.parse(await readFile(join(trail, '.statetrail/scan.json'), 'utf8'));
+    expect(record.scopes[`${BASE}/securitygroup`]).toEqual({ complete: false });
+  });
+
+  it('exits 2 with --strict when a scope is incomplete, and says which', async () => {
+    sim.faults.deny({ action: 'DescribeSecurityGroups' });
+    const run = await statetrail(simArgs(sim.url, trail, '--strict'));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain(`incomplete: ${BASE}/securitygroup`);
+  });
+
+  it('completes when a few calls are throttled', async () => {
+    sim.faults.throttle({ action: 'DescribeInstances', count: 2 });
+    sim.faults.throttle({ action: 'DescribeSecurityGroups', count: 3 });
+    sim.faults.throttle({ action: 'GetCallerIdentity', count: 1 });
+    const run = await statetrail(simArgs(sim.url, trail, '--format', 'json'));
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.warnings).toEqual([]);
+    expect(report.scopes.every((s: { complete: boolean }) => s.complete)).toBe(true);
+  });
+
+  it('always paginates, so calls use the larger throttling bucket', async () => {
+    await statetrail(simArgs(sim.url, trail));
+    const describes = sim.calls.filter((c) => c.service === 'ec2');
+    expect(describes.map((c) => c.action).sort()).toEqual([
+      'DescribeInstances',
+      'DescribeSecurityGroups',
+      'DescribeSubnets',
+      'DescribeVpcs',
+    ]);
+    for (const call of describes) {
+      expect(call.paginated).toBe(true);
+      expect(call.params['MaxResults']).toBe(1000);
+    }
+  });
+
+  it('reports a throttled-out collector as incomplete instead of crashing', async () => {
+    sim.faults.throttle({ action: 'DescribeVpcs', count: 50 });
+    const run = await statetrail(simArgs(sim.url, trail, '--format', 'json'));
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.warnings).toEqual([
+      expect.objectContaining({ code: 'throttled', operation: 'ec2:DescribeVpcs' }),
+    ]);
+  });
+
+  it('exits 2 and leaves the trail alone when the endpoint cannot be reached', async () => {
+    await statetrail(simArgs(sim.url, trail));
+    const head = git(trail, 'rev-parse', 'HEAD');
+    const run = await statetrail(simArgs('http://127.0.0.1:9', trail));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('unreachable: sts:GetCallerIdentity');
+    expect(run.stderr).toContain('no scope could be scanned');
+    expect(git(trail, 'rev-parse', 'HEAD')).toBe(head);
+  });
+
+  it('reports unknown credentials as denied, naming the call', async () => {
+    const run = await statetrail(simArgs(sim.url, trail), {
+      credentials: { ...SAMPLE_KEY, accessKeyId: 'AKIAUNKNOWN000000000' },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('denied: sts:GetCallerIdentity');
+  });
+
+  it('rejects a bad flag with exit 2 before touching anything', async () => {
+    const run = await statetrail(['scan', '--trail', trail, '--region', 'nowhere']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'statetrail: --region nowhere: not an AWS region name (like eu-west-1)\n',
+    );
+    expect(sim.calls).toEqual([]);
+    expect(existsSync(trail)).toBe(false);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../../lib/cli/errors.js';
+import { parseScanArgs } from '../../../lib/cli/scan-args.js';
+
+describe('Function: parseScanArgs', () => {
+  it('reads repeated regions and endpoints with defaults for the rest', () => {
+    expect(
+      parseScanArgs([
+        '--region',
+        'eu-west-1',
+        '--region',
+        'us-east-1',
+        '--endpoint',
+        'ec2=http://127.0.0.1:4566',
+      ]),
+    ).toEqual({
+      trail: 'trail',
+      regions: ['eu-west-1', 'us-east-1'],
+      endpoints: { ec2: 'http://127.0.0.1:4566' },
+      format: 'console',
+      out: undefined,
+      strict: false,
+    });
+  });
+
+  it.each([
+    [[], /at least one --region/],
+    [['--region', 'eu-west'], /--region eu-west: not an AWS region name/],
+    [['--region', 'eu-west-1', '--endpoint', 'ec2'], /expected SERVICE=URL/],
+    [['--region', 'eu-west-1', '--endpoint', 'ecc=http://x'], /unknown service ecc/],
+    [['--region', 'eu-west-1', '--endpoint', 'ec2=not a url'], /not a URL/],
+    [['--region', 'eu-west-1', '--endpoint', 'ec2=ftp://x'], /http or https/],
+    [['--region', 'eu-west-1', '--format', 'xml'], /--format xml: expected console or json/],
+    [['--region', 'eu-west-1', '--bogus'], /Unknown option '--bogus'/],
+    [['--region', 'eu-west-1', '--trail', 'github:o/r'], /not available yet/],
+  ])('rejects %j with a message naming the flag', (argv, message) => {
+    expect(() => parseScanArgs(argv)).toThrow(UsageError);
+    expect(() => parseScanArgs(argv)).toThrow(message);
+  });
+});
