@@ -1,0 +1,24 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { parser } from '@aws-lambda-powertools/parser/middleware';
+import middy from '@middy/core';
+import {
+  type CollectDeps,
+  CollectInput,
+  type CollectOutput,
+  collect,
+} from '../lib/pipeline/collect.js';
+import { createFunctionClients } from './shared/clients.js';
+import { parseFunctionEnv } from './shared/env.js';
+import { logger, powertoolsLogger } from './shared/logger.js';
+
+// Built once per cold start and reused while the Lambda stays warm; nothing per-invocation here.
+const deps: CollectDeps = { ...createFunctionClients(parseFunctionEnv()), logger };
+
+async function collectTarget(event: CollectInput): Promise<CollectOutput> {
+  return collect(event, deps);
+}
+
+/** The collect step as a Lambda: one Distributed Map item (a planned target) in, its summary out. */
+export const handler = middy(collectTarget)
+  .use(injectLambdaContext(powertoolsLogger))
+  .use(parser({ schema: CollectInput }));

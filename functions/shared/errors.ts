@@ -1,0 +1,7 @@
+/** The function's environment is missing or malformed: a deployment bug, so the cold start fails. */
+export class EnvironmentError extends Error {
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'EnvironmentError';
+  }
+}

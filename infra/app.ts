@@ -1,0 +1,8 @@
+import { App } from 'aws-cdk-lib';
+import { ScannerStack } from './stacks/scanner-stack.js';
+
+// Environment-agnostic (no account/region): synth needs no credentials, deploy takes the CLI's.
+const app = new App();
+new ScannerStack(app, 'StatetrailScanner', {
+  description: 'statetrail: exports infrastructure state to a git trail and reports drift',
+});

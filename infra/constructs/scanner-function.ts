@@ -1,0 +1,78 @@
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+
+/** The repository root: entries and the lock file are found from here, whatever the cwd. */
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Gives the ESM bundle a `require`: esbuild turns a CommonJS dependency's `require('node:x')` into
+ * a shim that throws "Dynamic require is not supported" unless one is in scope.
+ */
+const requireShim =
+  "import { createRequire as __statetrailCreateRequire } from 'node:module'; const require = __statetrailCreateRequire(import.meta.url);";
+
+/** Props of {@link ScannerFunction}. */
+export interface ScannerFunctionProps {
+  /** The handler file relative to the repository root, e.g. `functions/collect.ts`; exports `handler`. */
+  readonly entry: string;
+  /** Shown in the console. @default no description */
+  readonly description?: string;
+  /** @default Duration.minutes(1) */
+  readonly timeout?: Duration;
+  /** More memory also buys proportionally more CPU. @default 512 */
+  readonly memorySize?: number;
+  /** How long the function's logs are kept. @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: RetentionDays;
+  /** Plain configuration only: secrets are named by ARN and read at runtime. @default none */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A statetrail Lambda with the house defaults: Node.js 22 on ARM64, JSON logs into its own log
+ * group with retention, X-Ray tracing, and a minified ESM bundle that carries its own AWS SDK
+ * (the tested SDK is the deployed SDK) with source maps.
+ */
+export class ScannerFunction extends NodejsFunction {
+  public constructor(scope: Construct, id: string, props: ScannerFunctionProps) {
+    // Siblings rather than children: the function's props need them before `this` exists.
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // Our own role instead of the default one with AWSLambdaBasicExecutionRole (logs:* on every
+    // log group): this one may write to its own log group only; callers add what the code needs.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    });
+    logGroup.grantWrite(role);
+    super(scope, id, {
+      entry: `${repositoryRoot}${props.entry}`,
+      handler: 'handler',
+      projectRoot: repositoryRoot,
+      depsLockFilePath: `${repositoryRoot}package-lock.json`,
+      ...(props.description === undefined ? {} : { description: props.description }),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      timeout: props.timeout ?? Duration.minutes(1),
+      memorySize: props.memorySize ?? 512,
+      loggingFormat: LoggingFormat.JSON,
+      logGroup,
+      role,
+      tracing: Tracing.ACTIVE,
+      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        bundleAwsSDK: true,
+        banner: requireShim,
+      },
+    });
+  }
+}

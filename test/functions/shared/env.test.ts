@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseFunctionEnv } from '../../../functions/shared/env.js';
+import { EnvironmentError } from '../../../functions/shared/errors.js';
+
+describe('parseFunctionEnv', () => {
+  it('reads the staging bucket and defaults the prefix to the bucket root', () => {
+    expect(parseFunctionEnv({ STAGING_BUCKET: 'b' })).toEqual({
+      STAGING_BUCKET: 'b',
+      STAGING_PREFIX: '',
+    });
+  });
+
+  it('reads endpoint overrides as service=url pairs', () => {
+    const env = parseFunctionEnv({
+      STAGING_BUCKET: 'b',
+      STATETRAIL_ENDPOINTS: 'ec2=http://127.0.0.1:4566,s3=http://localhost:5000/',
+    });
+    expect(env.STATETRAIL_ENDPOINTS).toEqual({
+      ec2: 'http://127.0.0.1:4566',
+      s3: 'http://localhost:5000/',
+    });
+  });
+
+  it('fails the cold start with an error that names each missing or malformed variable', () => {
+    const parse = () => parseFunctionEnv({ STATETRAIL_ENDPOINTS: 'ec2:4566' });
+    expect(parse).toThrow(EnvironmentError);
+    expect(parse).toThrow(/STAGING_BUCKET/);
+    expect(parse).toThrow(/STATETRAIL_ENDPOINTS/);
+  });
+});

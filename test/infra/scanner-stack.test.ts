@@ -1,0 +1,139 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ScannerStack } from '../../infra/stacks/scanner-stack.js';
+
+let template: Template;
+
+beforeAll(() => {
+  // No bundling: these tests read the template, and esbuild would make each synth take seconds.
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  template = Template.fromStack(new ScannerStack(app, 'Test'));
+});
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+}
+
+/** Every Allow statement of every inline policy attached to the collect function's role. */
+function collectRoleStatements(): Statement[] {
+  const [roleId] = Object.keys(
+    template.findResources('AWS::IAM::Role', {
+      Properties: {
+        AssumeRolePolicyDocument: Match.objectLike({
+          Statement: [Match.objectLike({ Principal: { Service: 'lambda.amazonaws.com' } })],
+        }),
+      },
+    }),
+  );
+  const policies = Object.values(
+    template.findResources('AWS::IAM::Policy', {
+      Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) },
+    }),
+  ) as { Properties: { PolicyDocument: { Statement: Statement[] } } }[];
+  return policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+}
+
+function actionsOf(statements: Statement[]): string[] {
+  return statements.flatMap((statement) => [statement.Action].flat()).sort();
+}
+
+describe('ScannerStack', () => {
+  it('runs the collect function on Node.js 22, ARM64, with JSON logs and active tracing', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      LoggingConfig: Match.objectLike({ LogFormat: 'JSON', LogGroup: Match.anyValue() }),
+      TracingConfig: { Mode: 'Active' },
+      Environment: {
+        Variables: {
+          STAGING_BUCKET: { Ref: Match.stringLikeRegexp('^Staging') },
+          STAGING_PREFIX: 'staging/',
+          NODE_OPTIONS: '--enable-source-maps',
+        },
+      },
+    });
+  });
+
+  it('keeps the function logs for a bounded time', () => {
+    template.resourceCountIs('AWS::Logs::LogGroup', 1);
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  });
+
+  it('blocks public access to the staging bucket, encrypts it, and expires what it holds', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+        ],
+      },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ ExpirationInDays: 7, Status: 'Enabled' })]),
+      },
+      VersioningConfiguration: Match.absent(),
+    });
+  });
+
+  it('denies every request to the staging bucket that does not use TLS', () => {
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Principal: { AWS: '*' },
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('grants the collect role exactly the reads it needs, tracing, and staging under its prefix', () => {
+    const statements = collectRoleStatements();
+    expect(actionsOf(statements)).toEqual([
+      'ec2:Describe*',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      's3:GetObject',
+      's3:ListBucket',
+      's3:PutObject',
+      'sts:GetCallerIdentity',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
+    ]);
+    for (const statement of statements) expect(statement.Effect).toBe('Allow');
+    const objects = statements.find((statement) => actionsOf([statement]).includes('s3:GetObject'));
+    expect(JSON.stringify(objects?.Resource)).toContain('/staging/*');
+  });
+
+  it('attaches no managed policy to the collect role and lets it write to its own log group only', () => {
+    template.hasResourceProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+    const logs = collectRoleStatements().find((statement) =>
+      actionsOf([statement]).includes('logs:PutLogEvents'),
+    );
+    expect(logs?.Resource).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/^CollectLogs/), 'Arn'],
+    });
+  });
+
+  it('gives the collectors their describe actions on * only', () => {
+    const statement = collectRoleStatements().find((candidate) =>
+      actionsOf([candidate]).includes('ec2:Describe*'),
+    );
+    expect(statement).toMatchObject({
+      Action: ['ec2:Describe*', 'sts:GetCallerIdentity'],
+      Resource: '*',
+    });
+  });
+});
