@@ -17,14 +17,18 @@ export const SAMPLE_KEY = { accessKeyId: 'AKIASIMSAMPLE0000001', secretAccessKey
 /** Runs `statetrail <argv>` in-process with sim credentials and retries that never sleep. */
 export async function statetrail(
   argv: readonly string[],
-  options: { cwd?: string; credentials?: typeof SAMPLE_KEY } = {},
+  options: {
+    cwd?: string;
+    credentials?: typeof SAMPLE_KEY;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    env: {},
+    env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
     clock: { now: () => new Date('2026-11-22T10:00:00Z') },
     aws: {

@@ -218,6 +218,28 @@ describe('statetrail scan against the simulated EC2', () => {
     expect(run.stdout).toContain('denied: sts:GetCallerIdentity');
   });
 
+  it('keeps a canary credential out of the trail, the commit messages, the report and the logs', async () => {
+    const canary = `ghp_${'C4n4ry'.repeat(6)}`;
+    const [instance] = instancesOf(region());
+    instance?.Tags?.push({ Key: 'deploy-token', Value: canary });
+    const web = region().securityGroups.find((g) => g.GroupName === 'web');
+    if (web) web.Description = `web servers (token ${canary})`;
+    sim.faults.deny({ action: 'DescribeSubnets' });
+    const env = { STATETRAIL_LOG_LEVEL: 'debug' };
+    const runs = [
+      await statetrail(simArgs(sim.url, trail), { env }),
+      await statetrail(simArgs(sim.url, trail, '--format', 'json'), { env }),
+    ];
+    for (const run of runs) {
+      expect(run.stdout).not.toContain(canary);
+      expect(run.stderr).not.toContain(canary);
+    }
+    expect(runs[0]?.stderr).toContain('Collector failed');
+    const everything = git(trail, 'log', '--all', '-p', '--format=%B');
+    expect(everything).toContain('(redacted: credential-shaped value)');
+    expect(everything).not.toContain(canary);
+  });
+
   it('rejects a bad flag with exit 2 before touching anything', async () => {
     const run = await statetrail(['scan', '--trail', trail, '--region', 'nowhere']);
     expect(run.code).toBe(2);

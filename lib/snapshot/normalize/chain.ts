@@ -3,6 +3,7 @@ import { dropInstanceVolatileFields, sortInstanceLists } from './ec2-instance.js
 import { sortSecurityGroupRules } from './ec2-security-group.js';
 import { dropSubnetVolatileFields, sortSubnetLists } from './ec2-subnet.js';
 import { dropVpcVolatileFields, sortVpcLists } from './ec2-vpc.js';
+import { redactCredentials } from './redact-credentials.js';
 import { sortTags } from './sort-tags.js';
 import type { NormalizeStep } from './step.js';
 import { toPlainData } from './to-plain-data.js';
@@ -22,7 +23,8 @@ const BY_TYPE: ReadonlyMap<string, readonly NormalizeStep[]> = new Map([
   ['AWS::EC2::Subnet', [dropSubnetVolatileFields, sortSubnetLists]],
   ['AWS::EC2::VPC', [dropVpcVolatileFields, sortVpcLists]],
 ]);
-const LAST: readonly NormalizeStep[] = [sortTags];
+// Redaction runs last so that no step after it can bring a value back.
+const LAST: readonly NormalizeStep[] = [sortTags, redactCredentials];
 
 /** The ordered steps a resource of `resourceType` goes through. */
 export function normalizationSteps(resourceType: string): readonly NormalizeStep[] {

@@ -11,6 +11,7 @@ import {
   sortInstanceLists,
 } from '../../../../lib/snapshot/normalize/ec2-instance.js';
 import { sortSecurityGroupRules } from '../../../../lib/snapshot/normalize/ec2-security-group.js';
+import { redactCredentials } from '../../../../lib/snapshot/normalize/redact-credentials.js';
 import { sortTags } from '../../../../lib/snapshot/normalize/sort-tags.js';
 import { toPlainData } from '../../../../lib/snapshot/normalize/to-plain-data.js';
 import { deepFreeze, resourceOf } from './fixtures.js';
@@ -89,16 +90,22 @@ describe('Function: normalizationSteps', () => {
       dropInstanceVolatileFields,
       sortInstanceLists,
       sortTags,
+      redactCredentials,
     ]);
     expect(normalizationSteps('AWS::EC2::SecurityGroup')).toEqual([
       toPlainData,
       sortSecurityGroupRules,
       sortTags,
+      redactCredentials,
     ]);
   });
 
   it('gives a type without steps of its own only the steps for all types', () => {
-    expect(normalizationSteps('AWS::S3::Bucket')).toEqual([toPlainData, sortTags]);
+    expect(normalizationSteps('AWS::S3::Bucket')).toEqual([
+      toPlainData,
+      sortTags,
+      redactCredentials,
+    ]);
   });
 });
 
