@@ -8,15 +8,37 @@ export const AccountRef = z.strictObject({
 export type AccountRef = z.infer<typeof AccountRef>;
 
 /** AWS services statetrail collects. */
-export const AwsService = z.enum(['ec2']);
+export const AwsService = z.enum(['ec2', 's3', 'eks']);
 export type AwsService = z.infer<typeof AwsService>;
 
-/** One unit of collection: a service in one account and region. */
+/** An AWS region name, or `global` for services listed once per account (S3 buckets). */
+export const AwsRegion = z
+  .string()
+  .regex(/^([a-z]{2}(-[a-z]+)+-\d|global)$/, 'not an AWS region name (like eu-west-1)');
+
+/** Options that change what collectors read or keep; they travel with each target. */
+export const CollectOptions = z.strictObject({
+  /** EC2 and launch-template user data: never read (`skip`), or kept only as an HMAC fingerprint. */
+  userData: z.enum(['skip', 'fingerprint']).default('skip'),
+  /** Keep fields AWS changes on its own (EKS status, health, platformVersion, desiredSize). */
+  keepVolatile: z.boolean().default(false),
+});
+export type CollectOptions = z.infer<typeof CollectOptions>;
+
+/** One slice of a target too large for one function run (S3 buckets by name hash). */
+export const Shard = z
+  .strictObject({ index: z.number().int().nonnegative(), count: z.number().int().positive() })
+  .refine((s) => s.index < s.count, 'shard index must be below the shard count');
+export type Shard = z.infer<typeof Shard>;
+
+/** One unit of collection: a service in one account and region (or one shard of it). */
 export const AwsTarget = z.strictObject({
   kind: z.literal('aws'),
   account: AccountRef,
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'not an AWS region name'),
+  region: AwsRegion,
   service: AwsService,
+  shard: Shard.optional(),
+  options: CollectOptions.default({ userData: 'skip', keepVolatile: false }),
 });
 export type AwsTarget = z.infer<typeof AwsTarget>;
 

@@ -33,6 +33,13 @@ export interface CollectDeps {
   readonly staging: StagingStore;
   readonly aws: AwsClientFactory;
   readonly logger: Logger;
+  /** The key that fingerprints secret values; never staged, never logged. */
+  readonly hmacKey?: Uint8Array | undefined;
+}
+
+/** The region API calls go to for a target; `global` services are called in us-east-1. */
+export function callRegion(region: string): string {
+  return region === 'global' ? 'us-east-1' : region;
 }
 
 /** Collects one target and writes its ScanResult to `scans/<scanId>/collect/<key>.json`. */
@@ -57,7 +64,7 @@ async function collectAws(key: string, target: AwsTarget, deps: CollectDeps): Pr
   let accountId: string;
   try {
     countCall('sts');
-    accountId = await resolveAccountId(deps.aws, 'caller', target.region);
+    accountId = await resolveAccountId(deps.aws, target.account, callRegion(target.region));
   } catch (error) {
     const { code, reason } = classifyAwsError((error as Error).cause ?? error);
     deps.logger.warn('Account could not be resolved', { target: key, code, reason });
@@ -76,12 +83,15 @@ async function collectAws(key: string, target: AwsTarget, deps: CollectDeps): Pr
     };
   }
   const context: AwsCollectorContext = {
-    account: 'caller',
+    account: target.account,
     accountId,
     region: target.region,
     aws: deps.aws,
     logger: deps.logger,
     target: key,
+    options: target.options,
+    shard: target.shard,
+    hmacKey: deps.hmacKey,
     countCall,
   };
   // Collectors of one service call different APIs, and EC2 throttles per API: run them together.

@@ -25,7 +25,13 @@ export function plan(request: ScanRequest): Plan {
     for (const service of [...new Set(services)].sort()) {
       targets.push({
         key: `aws-caller-${region}-${service}`,
-        target: { kind: 'aws', account: {}, region, service },
+        target: {
+          kind: 'aws',
+          account: {},
+          region,
+          service,
+          options: { userData: 'skip', keepVolatile: false },
+        },
       });
     }
   }

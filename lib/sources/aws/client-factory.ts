@@ -1,8 +1,13 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { AdaptiveRetryStrategy } from '@smithy/util-retry';
+import type { AccountRef } from '../../model/index.js';
 
 /** How the SDK clients retry. */
 export interface RetryOptions {
@@ -21,21 +26,25 @@ export interface AwsClientFactoryOptions {
   readonly requestTimeoutMs?: number;
   /** Credentials for the caller's account. @default the SDK's default provider chain */
   readonly credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /** Session name on assumed roles, shown in the member accounts' CloudTrail. @default 'statetrail' */
+  readonly roleSessionName?: string;
 }
-
-/** The account a client acts in: `caller` for the default credentials. */
-export type AccountKey = 'caller';
 
 /** Hands out one SDK client per (account, region, service), built lazily and reused. */
 export interface AwsClientFactory {
-  /** The EC2 client for an account and region. */
-  ec2(account: AccountKey, region: string): EC2Client;
-  /** The STS client for an account and region. */
-  sts(account: AccountKey, region: string): STSClient;
+  ec2(account: AccountRef, region: string): EC2Client;
+  sts(account: AccountRef, region: string): STSClient;
+  s3(account: AccountRef, region: string): S3Client;
+  eks(account: AccountRef, region: string): EKSClient;
+  organizations(account: AccountRef, region: string): OrganizationsClient;
 }
+
+type AnyClient = EC2Client | STSClient | S3Client | EKSClient | OrganizationsClient;
 
 const DEFAULT_MAX_ATTEMPTS = 8;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+// Role chaining caps sessions at one hour; the provider refreshes before expiry.
+const ROLE_SESSION_SECONDS = 3600;
 
 /** A rate limiter that never waits: with a zero backoff, tests retry without sleeping. */
 const noWaitRateLimiter = {
@@ -43,47 +52,96 @@ const noWaitRateLimiter = {
   updateClientSendingRate: () => {},
 };
 
+/** The cache key of an account: `caller`, or the role it is reached through. */
+export function accountKey(account: AccountRef): string {
+  return account.roleArn ?? 'caller';
+}
+
 /**
  * Builds the factory. Each (account, region, service) gets its own client with adaptive retry:
  * AWS throttles per account and region, and adaptive mode assumes clients pooled at that scope.
+ * Accounts reached through a role share one refreshing credential provider per role.
  */
 export function createAwsClientFactory(options: AwsClientFactoryOptions): AwsClientFactory {
-  const clients = new Map<string, EC2Client | STSClient>();
+  const clients = new Map<string, AnyClient>();
+  const roleCredentials = new Map<string, AwsCredentialIdentityProvider>();
   const maxAttempts = options.retry?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const backoffMs = options.retry?.backoffMs;
 
-  function baseConfig(service: string, region: string) {
-    const endpoint = options.endpoints?.[service];
-    const retryStrategy = backoffMs
+  function retryStrategy() {
+    return backoffMs
       ? new AdaptiveRetryStrategy(maxAttempts, {
           backoff: { computeNextBackoffDelay: backoffMs, setDelayBase: () => {} },
           rateLimiter: noWaitRateLimiter,
         })
       : new AdaptiveRetryStrategy(maxAttempts);
+  }
+
+  function requestHandler() {
+    return new NodeHttpHandler({
+      connectionTimeout: 5_000,
+      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    });
+  }
+
+  function credentialsFor(account: AccountRef, region: string) {
+    if (!account.roleArn) return options.credentials;
+    const existing = roleCredentials.get(accountKey(account));
+    if (existing) return existing;
+    const stsEndpoint = options.endpoints?.['sts'];
+    const provider = fromTemporaryCredentials({
+      params: {
+        RoleArn: account.roleArn,
+        RoleSessionName: options.roleSessionName ?? 'statetrail',
+        DurationSeconds: ROLE_SESSION_SECONDS,
+        ...(account.externalId ? { ExternalId: account.externalId } : {}),
+      },
+      ...(options.credentials ? { masterCredentials: options.credentials } : {}),
+      clientConfig: {
+        region,
+        retryStrategy: retryStrategy(),
+        requestHandler: requestHandler(),
+        ...(stsEndpoint ? { endpoint: stsEndpoint } : {}),
+      },
+    });
+    roleCredentials.set(accountKey(account), provider);
+    return provider;
+  }
+
+  function config(service: string, account: AccountRef, region: string) {
+    const endpoint = options.endpoints?.[service];
+    const credentials = credentialsFor(account, region);
     return {
       region,
-      retryStrategy,
-      requestHandler: new NodeHttpHandler({
-        connectionTimeout: 5_000,
-        requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-      }),
+      retryStrategy: retryStrategy(),
+      requestHandler: requestHandler(),
       ...(endpoint ? { endpoint } : {}),
-      ...(options.credentials ? { credentials: options.credentials } : {}),
+      ...(credentials ? { credentials } : {}),
     };
   }
 
-  function get<T extends EC2Client | STSClient>(key: string, build: () => T): T {
+  function get<T extends AnyClient>(
+    service: string,
+    account: AccountRef,
+    region: string,
+    build: (c: ReturnType<typeof config>) => T,
+  ): T {
+    const key = `${accountKey(account)}|${region}|${service}`;
     const existing = clients.get(key);
     if (existing) return existing as T;
-    const client = build();
+    const client = build(config(service, account, region));
     clients.set(key, client);
     return client;
   }
 
   return {
-    ec2: (account, region) =>
-      get(`${account}/${region}/ec2`, () => new EC2Client(baseConfig('ec2', region))),
-    sts: (account, region) =>
-      get(`${account}/${region}/sts`, () => new STSClient(baseConfig('sts', region))),
+    ec2: (account, region) => get('ec2', account, region, (c) => new EC2Client(c)),
+    sts: (account, region) => get('sts', account, region, (c) => new STSClient(c)),
+    // A custom S3 endpoint (the sim, LocalStack) serves buckets by path, not by virtual host.
+    s3: (account, region) =>
+      get('s3', account, region, (c) => new S3Client({ ...c, forcePathStyle: 'endpoint' in c })),
+    eks: (account, region) => get('eks', account, region, (c) => new EKSClient(c)),
+    organizations: (account, region) =>
+      get('organizations', account, region, (c) => new OrganizationsClient(c)),
   };
 }

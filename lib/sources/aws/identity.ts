@@ -1,11 +1,12 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import type { AccountKey, AwsClientFactory } from './client-factory.js';
+import type { AccountRef } from '../../model/index.js';
+import type { AwsClientFactory } from './client-factory.js';
 import { AwsIdentityError } from './identity-error.js';
 
 /** Resolves the account id behind an account key with STS GetCallerIdentity. */
 export async function resolveAccountId(
   aws: AwsClientFactory,
-  account: AccountKey,
+  account: AccountRef,
   region: string,
 ): Promise<string> {
   let response: { Account?: string | undefined };
