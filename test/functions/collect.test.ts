@@ -1,7 +1,7 @@
 import { ParseError } from '@aws-lambda-powertools/parser';
 import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { type CollectOutput, collect } from '../../lib/pipeline/collect.js';
+import { CollectInput, type CollectOutput, collect } from '../../lib/pipeline/collect.js';
 
 // The handler's wiring is what this file tests, so the step itself is replaced; its schema stays real.
 vi.mock('../../lib/pipeline/collect.js', async (importOriginal) => ({
@@ -63,8 +63,9 @@ describe('collect handler', () => {
     };
     vi.mocked(collect).mockResolvedValueOnce(output);
     await expect(handler(event as never, lambdaContext())).resolves.toEqual(output);
+    // The handler passes on the parsed event, defaults filled in.
     expect(collect).toHaveBeenCalledWith(
-      event,
+      CollectInput.parse(event),
       expect.objectContaining({
         staging: expect.objectContaining({ put: expect.any(Function) }),
         aws: expect.objectContaining({ ec2: expect.any(Function) }),
