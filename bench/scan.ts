@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AwsConfig } from '../lib/config/schema.js';
 import { silentLogger } from '../lib/model/index.js';
 import { DirStagingStore } from '../lib/pipeline/dir-staging-store.js';
 import { runScan } from '../lib/pipeline/run-scan.js';
@@ -52,7 +53,8 @@ export async function runScanBench(instances: number): Promise<ScanBenchResult> 
     };
     const scan = async (scanId: string) => {
       const start = performance.now();
-      const result = await runScan({ scanId, regions: ['eu-west-1'] }, deps);
+      const aws = AwsConfig.parse({ regions: ['eu-west-1'], services: ['ec2'] });
+      const result = await runScan({ scanId, aws }, deps);
       return { ms: performance.now() - start, result };
     };
     const first = await scan('first');

@@ -6,4 +6,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
+  isTTY: process.stderr.isTTY,
 });

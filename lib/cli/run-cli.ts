@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ConfigError } from '../config/errors.js';
+import { loadConfig } from '../config/load-config.js';
 import { type Clock, type Logger, systemClock } from '../model/index.js';
 import { DirStagingStore } from '../pipeline/dir-staging-store.js';
 import { PipelineError } from '../pipeline/errors.js';
@@ -13,7 +15,9 @@ import {
 import { TrailError } from '../trail/errors.js';
 import { LocalGitTrail } from '../trail/local-git-trail.js';
 import { CliError } from './errors.js';
+import { createProgress } from './progress.js';
 import { parseScanArgs, SCAN_USAGE } from './scan-args.js';
+import { resolveScan } from './scan-config.js';
 import { renderScanConsole, renderScanJson, type ScanReport } from './scan-report.js';
 import { createStderrLogger } from './stderr-logger.js';
 
@@ -23,6 +27,8 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown };
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Whether standard error is a terminal: then a live progress line is drawn there. */
+  readonly isTTY?: boolean;
   readonly clock?: Clock;
   /** Extra client options (tests: zero backoff, static credentials). */
   readonly aws?: Partial<AwsClientFactoryOptions>;
@@ -34,7 +40,8 @@ export const EXIT = { ok: 0, drift: 1, error: 2 } as const;
 const USAGE = `Usage: statetrail <command> [flags]
 
 Commands:
-  scan    export AWS configuration into the trail (one commit per scan that saw a change)
+  scan    export AWS configuration (EC2/VPC, S3, EKS) into the trail: one commit per scan that
+          saw a change, nothing when nothing changed
 
 ${SCAN_USAGE}
 `;
@@ -58,20 +65,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise<number> {
   const args = parseScanArgs(argv);
+  const config = args.config ? await loadConfig(resolve(io.cwd, args.config)) : undefined;
+  const { trail, aws } = resolveScan(args, config);
   const clock = io.clock ?? systemClock;
-  const trailDir = resolve(io.cwd, args.trail);
+  const trailDir = resolve(io.cwd, trail);
+  const hmacKey = io.env['STATETRAIL_HMAC_KEY'];
   const stagingRoot = await mkdtemp(join(tmpdir(), 'statetrail-'));
   try {
+    const progress = createProgress(io.stderr, io.isTTY === true);
     const result = await runScan(
-      { scanId: newScanId(clock), regions: args.regions },
+      { scanId: newScanId(clock), aws },
       {
         staging: new DirStagingStore({ root: stagingRoot }),
-        aws: createAwsClientFactory({ endpoints: args.endpoints, ...io.aws }),
+        aws: createAwsClientFactory({ endpoints: aws.endpoints, ...io.aws }),
         trail: new LocalGitTrail({ dir: trailDir, clock }),
         logger,
+        hmacKey: hmacKey ? new TextEncoder().encode(hmacKey) : undefined,
+        onProgress: progress.update,
       },
     );
-    const report: ScanReport = { version: 1, trail: args.trail, ...result };
+    progress.done();
+    const report: ScanReport = { version: 1, trail, ...result };
     const text = args.format === 'json' ? renderScanJson(report) : renderScanConsole(report);
     if (args.out) await writeFile(resolve(io.cwd, args.out), text);
     else io.stdout.write(text);
@@ -96,7 +110,7 @@ function newScanId(clock: Clock): string {
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof CliError) return error.message;
+  if (error instanceof CliError || error instanceof ConfigError) return error.message;
   if (error instanceof TrailError) return `trail: ${error.message}`;
   if (error instanceof PipelineError) return `pipeline: ${error.message}`;
   if (error instanceof Error) return `unexpected ${error.name}: ${error.message}`;

@@ -1,10 +1,15 @@
 import { parseArgs } from 'node:util';
+import { AwsService } from '../model/index.js';
 import { UsageError } from './errors.js';
 
 /** The flags of `statetrail scan`, validated. */
 export interface ScanArgs {
-  readonly trail: string;
+  readonly config: string | undefined;
+  readonly trail: string | undefined;
+  /** Region names, `['all']`, or empty (then the config file's). */
   readonly regions: string[];
+  /** Services to scan, or empty (then the config file's, else all). */
+  readonly services: AwsService[];
   readonly endpoints: Record<string, string>;
   readonly format: 'console' | 'json';
   readonly out: string | undefined;
@@ -23,11 +28,13 @@ export const ENDPOINT_SERVICES = [
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 /** Usage text of `statetrail scan`. */
-export const SCAN_USAGE = `Usage: statetrail scan --region R [--region R]... [--trail DIR]
+export const SCAN_USAGE = `Usage: statetrail scan [--config FILE] [--region R|all]... [--service S]... [--trail DIR]
                        [--endpoint SERVICE=URL]... [--format console|json] [--out FILE] [--strict]
 
+  --config FILE          YAML or JSON config (regions, services, accounts, organization...)
   --trail DIR            local git repository of the trail (created if absent) [default: ./trail]
-  --region R             AWS region to scan; repeat for more
+  --region R             AWS region to scan; repeat for more; \`all\` for every enabled region
+  --service S            ${AwsService.options.join(', ')}; repeat for more [default: all]
   --endpoint S=URL       send service S (${ENDPOINT_SERVICES.join(', ')}) to URL instead of AWS
   --format F             console (default) or json
   --out FILE             write the report to FILE instead of standard output
@@ -42,23 +49,37 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs {
     throw new UsageError((error as Error).message, { cause: error });
   }
   const regions = values.region ?? [];
-  if (regions.length === 0) throw new UsageError('Nothing to scan: give at least one --region');
   for (const region of regions) {
-    if (!REGION.test(region)) {
-      throw new UsageError(`--region ${region}: not an AWS region name (like eu-west-1)`);
+    if (!REGION.test(region) && region !== 'all') {
+      throw new UsageError(`--region ${region}: not an AWS region name (like eu-west-1) or all`);
     }
+  }
+  if (regions.includes('all') && regions.length > 1) {
+    throw new UsageError('--region all cannot be combined with other regions');
+  }
+  const services: AwsService[] = [];
+  for (const service of values.service ?? []) {
+    const parsed = AwsService.safeParse(service);
+    if (!parsed.success) {
+      throw new UsageError(
+        `--service ${service}: expected one of ${AwsService.options.join(', ')}`,
+      );
+    }
+    services.push(parsed.data);
   }
   const format = values.format ?? 'console';
   if (format !== 'console' && format !== 'json') {
     throw new UsageError(`--format ${format}: expected console or json`);
   }
-  const trail = values.trail ?? 'trail';
-  if (trail.startsWith('github:')) {
+  const trail = values.trail;
+  if (trail?.startsWith('github:')) {
     throw new UsageError('--trail github:OWNER/REPO is not available yet; give a local directory');
   }
   return {
+    config: values.config,
     trail,
     regions,
+    services,
     endpoints: parseEndpoints(values.endpoint ?? []),
     format,
     out: values.out,
@@ -72,8 +93,10 @@ function parse(argv: readonly string[]) {
     strict: true,
     allowPositionals: false,
     options: {
+      config: { type: 'string' },
       trail: { type: 'string' },
       region: { type: 'string', multiple: true },
+      service: { type: 'string', multiple: true },
       endpoint: { type: 'string', multiple: true },
       format: { type: 'string' },
       out: { type: 'string' },

@@ -46,8 +46,15 @@ export type AwsTarget = z.infer<typeof AwsTarget>;
 export const Target = z.discriminatedUnion('kind', [AwsTarget]);
 export type Target = z.infer<typeof Target>;
 
-/** A target with the stable key the pipeline files its output under. */
-export const PlannedTarget = z.strictObject({ key: z.string().min(1), target: Target });
+/**
+ * A target with the stable key the pipeline files its output under. Targets of one `group` (the
+ * shards of one account's S3 buckets) complete a scope only together.
+ */
+export const PlannedTarget = z.strictObject({
+  key: z.string().regex(/^[A-Za-z0-9._-]+$/),
+  group: z.string().min(1).optional(),
+  target: Target,
+});
 export type PlannedTarget = z.infer<typeof PlannedTarget>;
 
 /** A resource record: the envelope of DESIGN.md's AWS resource file, already normalized. */

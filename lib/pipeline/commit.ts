@@ -121,29 +121,38 @@ interface GatheredScan {
 async function gatherScan(scanId: string, staging: StagingStore): Promise<GatheredScan> {
   const plan = parseStaged(Plan, await staging.get(stagingKeys.plan(scanId)), 'plan');
   const resources: Resource[] = [];
-  const warnings: ScanWarning[] = [];
-  const scopes = new Map<string, boolean>();
-  const calls: CallCounts = {};
-  for (const { key } of plan.targets) {
+  const warnings: ScanWarning[] = [...plan.warnings];
+  const calls: CallCounts = { ...plan.calls };
+  const scopes = new Map<string, { complete: boolean; group: string }>();
+  const failedGroups = new Set<string>();
+  for (const { key, group = key } of plan.targets) {
     const document = await readIfPresent(staging, stagingKeys.collect(scanId, key));
     if (document === undefined) {
       // A collect that never reported (a crashed Lambda): its scopes are unknown, so nothing of
       // it is removed; the previous files stay.
       warnings.push({ code: 'failed', target: key, message: `${key} produced no result` });
+      failedGroups.add(group);
       continue;
     }
     const result = parseStaged(ScanResult, document, `collect result ${key}`);
     resources.push(...result.resources);
     warnings.push(...result.warnings);
+    if (result.scopes.length === 0) failedGroups.add(group);
     for (const { scope, complete } of result.scopes) {
-      scopes.set(scope, (scopes.get(scope) ?? true) && complete);
+      const previous = scopes.get(scope);
+      scopes.set(scope, { complete: (previous?.complete ?? true) && complete, group });
     }
     for (const [service, count] of Object.entries(result.calls)) {
       calls[service] = (calls[service] ?? 0) + count;
     }
   }
+  // The shards of a group complete a scope only together: one shard that reported nothing
+  // (it could not even resolve its account) leaves the scope its siblings saw incomplete.
   const scopeList = [...scopes]
-    .map(([scope, complete]) => ({ scope, complete }))
+    .map(([scope, { complete, group }]) => ({
+      scope,
+      complete: complete && !failedGroups.has(group),
+    }))
     .sort((a, b) => (a.scope < b.scope ? -1 : 1));
   return { resources, warnings, scopes: scopeList, calls };
 }

@@ -1,40 +1,95 @@
 import { z } from 'zod';
-import { AwsService, PlannedTarget } from '../model/index.js';
+import {
+  AccountRef,
+  AwsRegion,
+  AwsService,
+  CallCounts,
+  CollectOptions,
+  PlannedTarget,
+  ScanWarning,
+} from '../model/index.js';
 
-/** What a scan is asked to cover (from CLI flags or the config file). */
-export const ScanRequest = z.strictObject({
-  scanId: z.string().regex(/^[A-Za-z0-9_-]+$/),
-  regions: z.array(z.string()).default([]),
-  services: z.array(AwsService).default(['ec2']),
+/** Services listed once per account rather than per region. */
+export const GLOBAL_SERVICES: ReadonlySet<AwsService> = new Set(['s3']);
+
+/** An account and the regions to scan in it (after discovery). */
+export const PlanAccount = z.strictObject({
+  account: AccountRef,
+  regions: z.array(AwsRegion),
 });
-export type ScanRequest = z.input<typeof ScanRequest>;
+export type PlanAccount = z.infer<typeof PlanAccount>;
+
+/** What a scan covers once accounts and regions are known. */
+export const PlanRequest = z.strictObject({
+  scanId: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  accounts: z.array(PlanAccount),
+  services: z.array(AwsService).default(['ec2', 's3', 'eks']),
+  s3Shards: z.number().int().min(1).default(1),
+  options: CollectOptions.default({ userData: 'skip', keepVolatile: false }),
+  /** What discovery could not do (an account whose regions could not be listed...). */
+  warnings: z.array(ScanWarning).default([]),
+  /** Calls discovery made. */
+  calls: CallCounts.default({}),
+});
+export type PlanRequest = z.input<typeof PlanRequest>;
 
 /** The targets of one scan; the other steps read it from the staging store. */
 export const Plan = z.strictObject({
   version: z.literal(1),
   scanId: z.string(),
   targets: z.array(PlannedTarget),
+  warnings: z.array(ScanWarning),
+  calls: CallCounts,
 });
 export type Plan = z.infer<typeof Plan>;
 
-/** Plans a scan: accounts x regions x services, deduplicated and sorted. Pure. */
-export function plan(request: ScanRequest): Plan {
-  const { scanId, regions, services } = ScanRequest.parse(request);
-  const targets: PlannedTarget[] = [];
-  for (const region of [...new Set(regions)].sort()) {
+/** The label of an account in target keys: `caller`, or the account id of its role. */
+export function accountLabel(account: AccountRef): string {
+  return account.roleArn?.split(':')[4] ?? 'caller';
+}
+
+/**
+ * Plans a scan: per account, each regional service in each region and each global service once
+ * (S3 in `s3Shards` slices), deduplicated and sorted. Pure: discovery did the I/O.
+ */
+export function plan(request: PlanRequest): Plan {
+  const { scanId, accounts, services, s3Shards, options, warnings, calls } =
+    PlanRequest.parse(request);
+  const targets = new Map<string, PlannedTarget>();
+  for (const { account, regions } of accounts) {
+    const label = accountLabel(account);
     for (const service of [...new Set(services)].sort()) {
-      targets.push({
-        key: `aws-caller-${region}-${service}`,
-        target: {
-          kind: 'aws',
-          account: {},
-          region,
-          service,
-          options: { userData: 'skip', keepVolatile: false },
-        },
-      });
+      if (GLOBAL_SERVICES.has(service)) {
+        const group = `aws-${label}-global-${service}`;
+        const shards = service === 's3' ? s3Shards : 1;
+        for (let index = 0; index < shards; index++) {
+          const key = shards === 1 ? group : `${group}-${index + 1}of${shards}`;
+          targets.set(key, {
+            key,
+            group,
+            target: {
+              kind: 'aws',
+              account,
+              region: 'global',
+              service,
+              options,
+              ...(shards === 1 ? {} : { shard: { index, count: shards } }),
+            },
+          });
+        }
+        continue;
+      }
+      for (const region of [...new Set(regions)].sort()) {
+        const key = `aws-${label}-${region}-${service}`;
+        targets.set(key, {
+          key,
+          group: key,
+          target: { kind: 'aws', account, region, service, options },
+        });
+      }
     }
   }
+  const sorted = [...targets.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
   // Parsing the plan validates every target (region names included) before anything runs.
-  return Plan.parse({ version: 1, scanId, targets });
+  return Plan.parse({ version: 1, scanId, targets: sorted, warnings, calls });
 }

@@ -47,6 +47,8 @@ export function simArgs(url: string, trail: string, ...extra: string[]): string[
     trail,
     '--region',
     'eu-west-1',
+    '--service',
+    'ec2',
     '--endpoint',
     `ec2=${url}`,
     '--endpoint',

@@ -41,7 +41,8 @@ describe('statetrail scan against the simulated EC2', () => {
 
   it('commits every resource of a first scan, one file each, and the scan record', async () => {
     const run = await statetrail(simArgs(sim.url, trail));
-    expect(run.stderr).toBe('');
+    // Not a terminal: progress comes as plain lines, one per target.
+    expect(run.stderr).toBe('collected 1/1: aws-caller-eu-west-1-ec2\n');
     expect(run.code).toBe(0);
     const world = region();
     const files = git(trail, 'ls-files').split('\n').sort();
@@ -244,7 +245,7 @@ describe('statetrail scan against the simulated EC2', () => {
     const run = await statetrail(['scan', '--trail', trail, '--region', 'nowhere']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'statetrail: --region nowhere: not an AWS region name (like eu-west-1)\n',
+      'statetrail: --region nowhere: not an AWS region name (like eu-west-1) or all\n',
     );
     expect(sim.calls).toEqual([]);
     expect(existsSync(trail)).toBe(false);

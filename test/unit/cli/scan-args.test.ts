@@ -14,8 +14,10 @@ describe('Function: parseScanArgs', () => {
         'ec2=http://127.0.0.1:4566',
       ]),
     ).toEqual({
-      trail: 'trail',
+      config: undefined,
+      trail: undefined,
       regions: ['eu-west-1', 'us-east-1'],
+      services: [],
       endpoints: { ec2: 'http://127.0.0.1:4566' },
       format: 'console',
       out: undefined,
@@ -24,7 +26,8 @@ describe('Function: parseScanArgs', () => {
   });
 
   it.each([
-    [[], /at least one --region/],
+    [['--region', 'all', '--region', 'eu-west-1'], /cannot be combined/],
+    [['--service', 'lambda'], /--service lambda: expected one of ec2, s3, eks/],
     [['--region', 'eu-west'], /--region eu-west: not an AWS region name/],
     [['--region', 'eu-west-1', '--endpoint', 'ec2'], /expected SERVICE=URL/],
     [['--region', 'eu-west-1', '--endpoint', 'ecc=http://x'], /unknown service ecc/],

@@ -1,0 +1,29 @@
+import type { AwsConfig, Config } from '../config/schema.js';
+import { Config as ConfigSchema } from '../config/schema.js';
+import { UsageError } from './errors.js';
+import type { ScanArgs } from './scan-args.js';
+
+/** What a scan runs with: the config file, with the flags laid over it. */
+export interface ResolvedScan {
+  readonly trail: string;
+  readonly aws: AwsConfig;
+}
+
+/** Lays the command-line flags over the config file (flags win; endpoints merge). */
+export function resolveScan(args: ScanArgs, config: Config | undefined): ResolvedScan {
+  const base = config ?? ConfigSchema.parse({});
+  const regions =
+    args.regions.length === 0 ? base.aws.regions : args.regions[0] === 'all' ? 'all' : args.regions;
+  if (regions !== 'all' && regions.length === 0) {
+    throw new UsageError('Nothing to scan: give --region (or regions in the config file)');
+  }
+  return {
+    trail: args.trail ?? base.trail ?? 'trail',
+    aws: {
+      ...base.aws,
+      regions,
+      services: args.services.length > 0 ? args.services : base.aws.services,
+      endpoints: { ...base.aws.endpoints, ...args.endpoints },
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { AwsService } from '../model/index.js';
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+
+/** One AWS account reached by assuming a role in it. */
+export const AccountConfig = z.strictObject({
+  roleArn: z.string().regex(ROLE_ARN, 'not an IAM role ARN'),
+  externalId: z.string().min(2).max(1224).optional(),
+});
+export type AccountConfig = z.infer<typeof AccountConfig>;
+
+/** Every active account of an AWS Organization, each reached through the same role name. */
+export const OrganizationConfig = z.strictObject({
+  roleName: z.string().regex(/^[\w+=,.@-]+$/, 'not an IAM role name'),
+  externalId: z.string().min(2).max(1224).optional(),
+  /** Account ids to leave out. */
+  exclude: z.array(z.string().regex(/^\d{12}$/, 'not an account id')).default([]),
+});
+export type OrganizationConfig = z.infer<typeof OrganizationConfig>;
+
+/** The AWS side of a scan. */
+export const AwsConfig = z.strictObject({
+  /** Region names, or `all`: every region enabled for each account (DescribeRegions). */
+  regions: z
+    .union([z.literal('all'), z.array(z.string().regex(REGION, 'not an AWS region name'))])
+    .default([]),
+  services: z.array(AwsService).min(1).default(['ec2', 's3', 'eks']),
+  /** Scan the caller's own account. @default true unless accounts or organization are given */
+  includeCaller: z.boolean().optional(),
+  accounts: z.array(AccountConfig).default([]),
+  organization: OrganizationConfig.optional(),
+  /** Split each account's S3 buckets over this many collect runs (10k buckets: about 10). */
+  s3Shards: z.number().int().min(1).max(256).default(1),
+  /** EC2 and launch-template user data: never read, or kept only as an HMAC fingerprint. */
+  userData: z.enum(['skip', 'fingerprint']).default('skip'),
+  /** Keep fields AWS changes on its own (EKS status, health, platformVersion, desiredSize). */
+  keepVolatile: z.boolean().default(false),
+  /** Service -> endpoint URL, like `--endpoint`. */
+  endpoints: z.record(z.string(), z.url({ protocol: /^https?$/ })).default({}),
+});
+export type AwsConfig = z.infer<typeof AwsConfig>;
+
+/** The one config file shared by the CLI and the CDK app (`--config FILE`, YAML or JSON). */
+export const Config = z.strictObject({
+  /** Local trail directory. @default ./trail */
+  trail: z.string().min(1).optional(),
+  aws: AwsConfig.default(AwsConfig.parse({})),
+});
+export type Config = z.infer<typeof Config>;

@@ -1,0 +1,87 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../lib/config/errors.js';
+import { loadConfig, parseConfig } from '../../../lib/config/load-config.js';
+
+describe('Function: parseConfig', () => {
+  it('fills defaults for an empty file', () => {
+    expect(parseConfig('', 'c.yaml').aws).toMatchObject({
+      regions: [],
+      services: ['ec2', 's3', 'eks'],
+      accounts: [],
+      s3Shards: 1,
+      userData: 'skip',
+      keepVolatile: false,
+      endpoints: {},
+    });
+  });
+
+  it('reads accounts, an organization and every option from YAML', () => {
+    const config = parseConfig(
+      [
+        'trail: ./estate',
+        'aws:',
+        '  regions: all',
+        '  services: [ec2, eks]',
+        '  accounts:',
+        '    - roleArn: arn:aws:iam::222222222222:role/reader',
+        '      externalId: ext-1',
+        '  organization: { roleName: reader, exclude: ["333333333333"] }',
+        '  s3Shards: 4',
+        '  userData: fingerprint',
+      ].join('\n'),
+      'c.yaml',
+    );
+    expect(config.trail).toBe('./estate');
+    expect(config.aws.regions).toBe('all');
+    expect(config.aws.accounts).toEqual([
+      { roleArn: 'arn:aws:iam::222222222222:role/reader', externalId: 'ext-1' },
+    ]);
+    expect(config.aws.organization).toEqual({ roleName: 'reader', exclude: ['333333333333'] });
+  });
+
+  it('reads JSON too', () => {
+    expect(parseConfig('{"aws": {"regions": ["eu-west-1"]}}', 'c.json').aws.regions).toEqual([
+      'eu-west-1',
+    ]);
+  });
+
+  it('names the file and every bad key path, never the values', () => {
+    const secretish = 'arn:aws:iam::notanaccount:role/x';
+    let error: unknown;
+    try {
+      parseConfig(
+        `aws:\n  regions: [eu-west-1, moon]\n  accounts: [{ roleArn: "${secretish}" }]\n  typo: 1\n`,
+        'statetrail.yaml',
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('Config statetrail.yaml is invalid');
+    expect(message).toContain('aws.regions.1: not an AWS region name');
+    expect(message).toContain('aws.accounts.0.roleArn: not an IAM role ARN');
+    expect(message).toContain('typo');
+    expect(message).not.toContain(secretish);
+  });
+
+  it('names the line of a YAML syntax error', () => {
+    expect(() => parseConfig('aws:\n  regions: [a\n', 'bad.yaml')).toThrow(
+      /Config bad.yaml is not valid YAML/,
+    );
+  });
+});
+
+describe('Function: loadConfig', () => {
+  it('reads a file and names a missing one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'config-'));
+    await writeFile(join(dir, 'c.yaml'), 'aws: { regions: [eu-west-1] }\n');
+    expect((await loadConfig(join(dir, 'c.yaml'))).aws.regions).toEqual(['eu-west-1']);
+    await expect(loadConfig(join(dir, 'nope.yaml'))).rejects.toThrow(
+      `Cannot read config ${join(dir, 'nope.yaml')}: ENOENT`,
+    );
+  });
+});
