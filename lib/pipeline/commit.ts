@@ -8,9 +8,10 @@ import {
   type ScopeStatus,
 } from '../model/index.js';
 import { gitBlobSha } from '../snapshot/blob-hash.js';
+import { FORMAT_VERSION } from '../snapshot/format.js';
 import { renderResource } from '../snapshot/render.js';
-import { renderCommitMessage } from '../trail/commit-message.js';
-import { diffTrail } from '../trail/diff-trail.js';
+import { renderCommitMessage, renderFormatMessage } from '../trail/commit-message.js';
+import { diffTrail, splitDiff } from '../trail/diff-trail.js';
 import { TrailConflictError } from '../trail/errors.js';
 import {
   mergeScanRecord,
@@ -35,6 +36,8 @@ export const CommitOutput = z.strictObject({
   added: z.number(),
   changed: z.number(),
   removed: z.number(),
+  /** Files rewritten in a preceding `format:` commit (the first scan after a format change). */
+  rewritten: z.number(),
   resources: z.number(),
   scopes: z.array(z.strictObject({ scope: z.string(), complete: z.boolean() })),
   warnings: z.array(z.custom<ScanWarning>()),
@@ -71,33 +74,60 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
   const maxAttempts = deps.maxAttempts ?? 5;
   for (let attempt = 1; ; attempt++) {
     const manifest = await deps.trail.readManifest();
-    const record = mergeScanRecord(
-      parseScanRecord(await deps.trail.readFile(SCAN_RECORD_PATH)),
-      gathered.scopes,
-    );
+    const previous = parseScanRecord(await deps.trail.readFile(SCAN_RECORD_PATH));
+    const record = mergeScanRecord(previous, gathered.scopes, FORMAT_VERSION);
     const recordBytes = renderScanRecord(record);
     const observed = new Map(files);
     observed.set(SCAN_RECORD_PATH, { bytes: recordBytes, hash: gitBlobSha(recordBytes) });
-    const diff = diffTrail(manifest, { files: observed, completeScopes });
+    const whole = diffTrail(manifest, { files: observed, completeScopes });
+    // After a format change, modified files go into their own `format:` commit first.
+    const formatChanged = manifest.head !== null && (previous?.format ?? 0) !== FORMAT_VERSION;
+    const modified = new Set(whole.changed);
+    let [rewritten, diff] = formatChanged
+      ? splitDiff(whole, (path) => path !== SCAN_RECORD_PATH && modified.has(path))
+      : [undefined, whole];
+    // A scan that saw nothing but the new format leaves only the record: it joins the format
+    // commit instead of making an empty-looking scan commit.
+    if (
+      rewritten &&
+      rewritten.changes.length > 0 &&
+      diff.changes.every((c) => c.path === SCAN_RECORD_PATH)
+    ) {
+      [rewritten, diff] = [whole, splitDiff(whole, () => false)[0]];
+    }
     const output: CommitOutput = {
       scanId,
       commit: null,
       added: diff.added.filter((p) => p !== SCAN_RECORD_PATH).length,
       changed: diff.changed.filter((p) => p !== SCAN_RECORD_PATH).length,
       removed: diff.removed.length,
+      rewritten: rewritten?.changed.filter((p) => p !== SCAN_RECORD_PATH).length ?? 0,
       resources: gathered.resources.length,
       scopes: gathered.scopes,
       warnings: gathered.warnings,
       calls: gathered.calls,
     };
-    if (diff.changes.length > 0) {
+    if (whole.changes.length > 0) {
       try {
         const message = renderCommitMessage({ scanId, diff, scopes: gathered.scopes });
-        output.commit = await deps.trail.writeCommit({
-          expectedHead: manifest.head,
-          changes: diff.changes,
-          message,
-        });
+        const parts = [];
+        if (rewritten && rewritten.changes.length > 0) {
+          const paths = rewritten.changed.filter((p) => p !== SCAN_RECORD_PATH);
+          const from = previous?.format ?? 0;
+          parts.push({
+            changes: rewritten.changes,
+            message: renderFormatMessage({ scanId, from, to: FORMAT_VERSION, paths }),
+          });
+        }
+        if (diff.changes.length > 0) parts.push({ changes: diff.changes, message });
+        const last = parts.pop();
+        if (last) {
+          output.commit = await deps.trail.writeCommit({
+            expectedHead: manifest.head,
+            preceding: parts,
+            ...last,
+          });
+        }
       } catch (error) {
         if (error instanceof TrailConflictError && attempt < maxAttempts) {
           deps.logger.warn('Trail moved during commit; retrying from a fresh read', { attempt });

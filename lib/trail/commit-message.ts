@@ -69,3 +69,28 @@ function scopeOfPath(path: string, scopes: ReadonlySet<string>): string {
   }
   return directory || path.slice(0, Math.max(0, path.lastIndexOf('/'))) || '.';
 }
+
+/** The message of a `format:` commit: files rewritten because statetrail's output format changed. */
+export function renderFormatMessage(input: {
+  readonly scanId: string;
+  readonly from: number;
+  readonly to: number;
+  readonly paths: readonly string[];
+}): string {
+  const listed = input.paths.slice(0, MAX_LISTED_PATHS).map((path) => `M ${path}`);
+  if (input.paths.length > listed.length) {
+    listed.push(`... and ${input.paths.length - listed.length} more paths`);
+  }
+  return [
+    `format: ${input.paths.length} files rewritten (format ${input.from} -> ${input.to})`,
+    '',
+    'statetrail writes these files differently since this version. The first scan after an',
+    'upgrade cannot tell a new format from an observed change, so the files it rewrote are',
+    'recorded here, apart from the scan.',
+    '',
+    ...listed,
+    '',
+    `Statetrail-Scan: ${input.scanId}`,
+    '',
+  ].join('\n');
+}

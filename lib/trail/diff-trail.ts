@@ -44,3 +44,14 @@ export function diffTrail(manifest: Manifest, observation: Observation): TrailDi
   changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { changes, added, changed, removed };
 }
+
+/** Splits a diff by path: the paths `take` accepts, and the rest; each keeps its sort order. */
+export function splitDiff(diff: TrailDiff, take: (path: string) => boolean): [TrailDiff, TrailDiff] {
+  const part = (keep: (path: string) => boolean): TrailDiff => ({
+    changes: diff.changes.filter((c) => keep(c.path)),
+    added: diff.added.filter(keep),
+    changed: diff.changed.filter(keep),
+    removed: diff.removed.filter(keep),
+  });
+  return [part(take), part((path) => !take(path))];
+}

@@ -98,30 +98,36 @@ export class LocalGitTrail implements TrailStore {
   private fastImportStream(ref: string, request: CommitRequest): Buffer {
     const parts: Buffer[] = [];
     const seconds = Math.floor(this.clock.now().getTime() / 1000);
-    const message = Buffer.from(request.message, 'utf8');
-    parts.push(
-      Buffer.from(
-        `commit ${ref}\nauthor ${AUTHOR} ${seconds} +0000\ncommitter ${AUTHOR} ${seconds} +0000\ndata ${message.length}\n`,
-      ),
-      message,
-      Buffer.from('\n'),
-    );
-    if (request.expectedHead) parts.push(Buffer.from(`from ${request.expectedHead}\n`));
-    for (const change of request.changes) {
-      if (!SAFE_PATH.test(change.path)) {
-        throw new TrailError(`Refusing to write a trail path outside the safe set: ${change.path}`);
+    const commits = [...(request.preceding ?? []), request];
+    commits.forEach((commit, index) => {
+      const message = Buffer.from(commit.message, 'utf8');
+      parts.push(
+        Buffer.from(
+          `commit ${ref}\nauthor ${AUTHOR} ${seconds} +0000\ncommitter ${AUTHOR} ${seconds} +0000\ndata ${message.length}\n`,
+        ),
+        message,
+        Buffer.from('\n'),
+      );
+      // The first commit starts from the expected head; later ones follow on the scratch ref.
+      if (index === 0 && request.expectedHead) {
+        parts.push(Buffer.from(`from ${request.expectedHead}\n`));
       }
-      if (change.content === null) {
-        parts.push(Buffer.from(`D ${change.path}\n`));
-      } else {
-        parts.push(
-          Buffer.from(`M 100644 inline ${change.path}\ndata ${change.content.length}\n`),
-          Buffer.from(change.content),
-          Buffer.from('\n'),
-        );
+      for (const change of commit.changes) {
+        if (!SAFE_PATH.test(change.path)) {
+          throw new TrailError(`Refusing to write a trail path outside the safe set: ${change.path}`);
+        }
+        if (change.content === null) {
+          parts.push(Buffer.from(`D ${change.path}\n`));
+        } else {
+          parts.push(
+            Buffer.from(`M 100644 inline ${change.path}\ndata ${change.content.length}\n`),
+            Buffer.from(change.content),
+            Buffer.from('\n'),
+          );
+        }
       }
-    }
-    parts.push(Buffer.from('\n'));
+      parts.push(Buffer.from('\n'));
+    });
     return Buffer.concat(parts);
   }
 

@@ -7,6 +7,8 @@ export const SCAN_RECORD_PATH = '.statetrail/scan.json';
 /** `.statetrail/scan.json`: every scope the trail holds and whether its last scan completed. No timestamps, so it changes only when completeness does. */
 export const ScanRecord = z.strictObject({
   version: z.literal(1),
+  /** The FORMAT_VERSION the files were written in; absent in trails from before it existed. */
+  format: z.number().int().nonnegative().default(0),
   scopes: z.record(z.string(), z.strictObject({ complete: z.boolean() })),
 });
 export type ScanRecord = z.infer<typeof ScanRecord>;
@@ -22,8 +24,12 @@ export function parseScanRecord(bytes: Uint8Array | null): ScanRecord | null {
   }
 }
 
-/** The record after a scan: earlier scopes kept, this scan's scopes overwritten. */
-export function mergeScanRecord(previous: ScanRecord | null, scopes: readonly ScopeStatus[]): ScanRecord {
+/** The record after a scan: earlier scopes kept, this scan's scopes overwritten, written in `format`. */
+export function mergeScanRecord(
+  previous: ScanRecord | null,
+  scopes: readonly ScopeStatus[],
+  format: number,
+): ScanRecord {
   const merged: Record<string, { complete: boolean }> = { ...(previous?.scopes ?? {}) };
   for (const { scope, complete } of scopes) merged[scope] = { complete };
   const sorted: Record<string, { complete: boolean }> = {};
@@ -31,7 +37,7 @@ export function mergeScanRecord(previous: ScanRecord | null, scopes: readonly Sc
     const entry = merged[scope];
     if (entry) sorted[scope] = entry;
   }
-  return { version: 1, scopes: sorted };
+  return { version: 1, format, scopes: sorted };
 }
 
 /** The record's canonical bytes. */

@@ -11,12 +11,21 @@ export interface FileChange {
   readonly content: Uint8Array | null;
 }
 
-/** A commit to write on top of an expected head. */
-export interface CommitRequest {
-  /** The head the changes were computed against; a moved branch is a TrailConflictError. */
-  readonly expectedHead: string | null;
+/** One commit's changes and message. */
+export interface CommitPart {
   readonly changes: readonly FileChange[];
   readonly message: string;
+}
+
+/**
+ * A commit to write on top of an expected head, optionally after others (a `format:` commit
+ * before a scan's). The branch moves once, to the last commit.
+ */
+export interface CommitRequest extends CommitPart {
+  /** The head the changes were computed against; a moved branch is a TrailConflictError. */
+  readonly expectedHead: string | null;
+  /** Commits to write first, in order, each on the previous one. */
+  readonly preceding?: readonly CommitPart[];
 }
 
 /**
@@ -26,7 +35,7 @@ export interface CommitRequest {
 export interface TrailStore {
   /** Reads the manifest at the branch head. */
   readManifest(): Promise<Manifest>;
-  /** Writes one commit of the changed paths; throws TrailConflictError when the head moved. Returns the new head. */
+  /** Writes the commit (after any preceding ones); throws TrailConflictError when the head moved. Returns the new head. */
   writeCommit(request: CommitRequest): Promise<string>;
   /** Reads one file at a commit (default: the branch head); null when absent. */
   readFile(path: string, ref?: string): Promise<Uint8Array | null>;

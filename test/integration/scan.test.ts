@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -239,6 +239,51 @@ describe('statetrail scan against the simulated EC2', () => {
     const everything = git(trail, 'log', '--all', '-p', '--format=%B');
     expect(everything).toContain('(redacted: credential-shaped value)');
     expect(everything).not.toContain(canary);
+  });
+
+  it('records files rewritten by a new output format in a format commit, apart from the scan', async () => {
+    await statetrail(simArgs(sim.url, trail));
+    // Make the trail look written by an older statetrail: format 1, one file in the old shape.
+    const web = region().securityGroups.find((g) => g.GroupName === 'web');
+    const webPath = `${BASE}/securitygroup/${web?.GroupId}.yaml`;
+    const record = JSON.parse(await readFile(join(trail, '.statetrail/scan.json'), 'utf8'));
+    await writeFile(join(trail, '.statetrail/scan.json'), JSON.stringify({ ...record, format: 1 }));
+    await writeFile(
+      join(trail, webPath),
+      (await readFile(join(trail, webPath), 'utf8')).replace(/^schemaVersion: 1\n/m, ''),
+    );
+    git(
+      trail,
+      '-c',
+      'user.name=old',
+      '-c',
+      'user.email=old@example.com',
+      'commit',
+      '-qam',
+      'older statetrail',
+    );
+    const gone = region().subnets.pop();
+
+    const run = await statetrail(simArgs(sim.url, trail, '--format', 'json'));
+
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ rewritten: 1, changed: 0, removed: 1 });
+    expect(git(trail, 'log', '-2', '--format=%s')).toBe(
+      ['scan: 0 added, 0 changed, 1 removed', 'format: 1 files rewritten (format 1 -> 2)'].join(
+        '\n',
+      ),
+    );
+    expect(git(trail, 'show', '--name-status', '--format=', 'HEAD~1').split('\n').sort()).toEqual([
+      `M\t${webPath}`,
+    ]);
+    expect(git(trail, 'show', '--name-status', '--format=', 'HEAD').split('\n').sort()).toEqual([
+      `D\t${BASE}/subnet/${gone?.SubnetId}.yaml`,
+      'M\t.statetrail/scan.json',
+    ]);
+    // From then on the trail is in the new format: an unchanged rescan commits nothing.
+    const head = git(trail, 'rev-parse', 'HEAD');
+    await statetrail(simArgs(sim.url, trail));
+    expect(git(trail, 'rev-parse', 'HEAD')).toBe(head);
   });
 
   it('rejects a bad flag with exit 2 before touching anything', async () => {

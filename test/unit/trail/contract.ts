@@ -103,6 +103,25 @@ export function describeTrailStoreContract(adapter: string, fresh: TrailFactory)
       expect(manifest.files.has('y.yaml')).toBe(false);
     });
 
+    it('writes preceding commits first and moves the branch once, to the last', async () => {
+      const first = await trail.writeCommit({
+        expectedHead: null,
+        message: 'first',
+        changes: [{ path: 'a.yaml', content: bytes('1\n') }],
+      });
+      const head = await trail.writeCommit({
+        expectedHead: first,
+        preceding: [{ message: 'format: 1 rewritten', changes: [{ path: 'a.yaml', content: bytes('1 \n') }] }],
+        message: 'scan: 1 added',
+        changes: [{ path: 'b.yaml', content: bytes('2\n') }],
+      });
+      const manifest = await trail.readManifest();
+      expect(manifest.head).toBe(head);
+      expect(text(await trail.readFile('a.yaml'))).toBe('1 \n');
+      expect(text(await trail.readFile('b.yaml'))).toBe('2\n');
+      expect(text(await trail.readFile('a.yaml', first))).toBe('1\n');
+    });
+
     it('keeps bytes exactly, unicode and binary included', async () => {
       const data = new Uint8Array([0, 1, 2, 255, 10, 13, 0xe2, 0x82, 0xac]);
       await trail.writeCommit({

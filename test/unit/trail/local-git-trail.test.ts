@@ -69,6 +69,32 @@ describe('Class: LocalGitTrail', () => {
     expect(git(dir, 'log', '-1', '--format=%an|%cI|%s')).toBe('statetrail|2026-11-22T10:00:00+00:00|scan: 1 added');
   });
 
+  it('chains preceding commits: format first, then the scan, parent to child', async () => {
+    const dir = await freshDir();
+    const trail = new LocalGitTrail({ dir, clock: fixedClock });
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    const first = await trail.writeCommit({
+      expectedHead: null,
+      message: 'scan: 1 added',
+      changes: [{ path: 'a.yaml', content: bytes('1\n') }],
+    });
+    await trail.writeCommit({
+      expectedHead: first,
+      preceding: [{ message: 'format: 1 rewritten', changes: [{ path: 'a.yaml', content: bytes('1 \n') }] }],
+      message: 'scan: 1 added',
+      changes: [{ path: 'b.yaml', content: bytes('2\n') }],
+    });
+    expect(git(dir, 'log', '--format=%s', '--name-status').split('\n').filter(Boolean)).toEqual([
+      'scan: 1 added',
+      'A\tb.yaml',
+      'format: 1 rewritten',
+      'M\ta.yaml',
+      'scan: 1 added',
+      'A\ta.yaml',
+    ]);
+    expect(git(dir, 'reflog', '--format=%gs', 'main').split('\n')).toHaveLength(2);
+  });
+
   it('refuses a path outside the percent-encoded character set', async () => {
     const trail = new LocalGitTrail({ dir: await freshDir() });
     await expect(

@@ -1,0 +1,92 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Resource, silentLogger } from '../../../lib/model/index.js';
+import { commit } from '../../../lib/pipeline/commit.js';
+import { DirStagingStore } from '../../../lib/pipeline/dir-staging-store.js';
+import { stagingKeys } from '../../../lib/pipeline/keys.js';
+import { plan } from '../../../lib/pipeline/plan.js';
+import { LocalGitTrail } from '../../../lib/trail/local-git-trail.js';
+
+const SCOPE = 'aws/111111111111/global/s3/bucket';
+
+function bucket(name: string): Resource {
+  return {
+    schemaVersion: 1,
+    resourceType: 'AWS::S3::Bucket',
+    resourceId: name,
+    accountId: '111111111111',
+    awsRegion: 'global',
+    tags: {},
+    configuration: { Name: name },
+  };
+}
+
+describe('Function: commit', () => {
+  let staging: DirStagingStore;
+  let trail: LocalGitTrail;
+
+  beforeEach(async () => {
+    const root = await mkdtemp(join(tmpdir(), 'commit-step-'));
+    staging = new DirStagingStore({ root: join(root, 'staging') });
+    trail = new LocalGitTrail({ dir: join(root, 'trail') });
+  });
+
+  async function stageScan(scanId: string, shards: Record<number, Resource[] | 'missing'>) {
+    const scanPlan = plan({
+      scanId,
+      accounts: [{ account: {}, regions: [] }],
+      services: ['s3'],
+      s3Shards: 2,
+    });
+    await staging.put(stagingKeys.plan(scanId), scanPlan);
+    for (const [index, planned] of scanPlan.targets.entries()) {
+      const resources = shards[index];
+      if (resources === 'missing' || resources === undefined) continue;
+      await staging.put(stagingKeys.collect(scanId, planned.key), {
+        resources,
+        warnings: [],
+        scopes: [{ scope: SCOPE, complete: true }],
+        calls: { s3: 1 },
+      });
+    }
+  }
+
+  it('commits the union of the shards of a group and sums their calls', async () => {
+    await stageScan('s1', { 0: [bucket('a')], 1: [bucket('b')] });
+    const output = await commit({ scanId: 's1' }, { staging, trail, logger: silentLogger });
+    expect(output).toMatchObject({ added: 2, removed: 0, calls: { s3: 2 } });
+    expect(output.scopes).toEqual([{ scope: SCOPE, complete: true }]);
+  });
+
+  it('keeps a scope incomplete, and its files, when one shard of the group never reported', async () => {
+    await stageScan('s1', { 0: [bucket('a')], 1: [bucket('b')] });
+    await commit({ scanId: 's1' }, { staging, trail, logger: silentLogger });
+    await stageScan('s2', { 0: [], 1: 'missing' });
+    const output = await commit({ scanId: 's2' }, { staging, trail, logger: silentLogger });
+    expect(output.scopes).toEqual([{ scope: SCOPE, complete: false }]);
+    expect(output.removed).toBe(0);
+    expect(output.warnings).toEqual([
+      expect.objectContaining({ code: 'failed', target: 'aws-caller-global-s3-2of2' }),
+    ]);
+    expect((await trail.readManifest()).files.has(`${SCOPE}/a.yaml`)).toBe(true);
+  });
+
+  it('returns the staged result when retried, without committing twice', async () => {
+    await stageScan('s1', { 0: [bucket('a')], 1: [] });
+    const first = await commit({ scanId: 's1' }, { staging, trail, logger: silentLogger });
+    const again = await commit({ scanId: 's1' }, { staging, trail, logger: silentLogger });
+    expect(again).toEqual(first);
+    expect((await trail.readManifest()).head).toBe(first.commit);
+  });
+
+  it('names the staged document that is malformed', async () => {
+    await stageScan('s1', { 0: [bucket('a')], 1: [] });
+    await staging.put(stagingKeys.collect('s1', 'aws-caller-global-s3-1of2'), { resources: 'no' });
+    await expect(
+      commit({ scanId: 's1' }, { staging, trail, logger: silentLogger }),
+    ).rejects.toThrow(/Staged collect result aws-caller-global-s3-1of2 is malformed at resources/);
+    expect((await trail.readManifest()).head).toBeNull();
+  });
+});
