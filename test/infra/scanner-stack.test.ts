@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ScannerStack } from '../../infra/stacks/scanner-stack.js';
+import { S3_CONFIGURATION_READS, ScannerStack } from '../../infra/stacks/scanner-stack.js';
 
 let template: Template;
 
@@ -101,17 +101,25 @@ describe('ScannerStack', () => {
 
   it('grants the collect role exactly the reads it needs, tracing, and staging under its prefix', () => {
     const statements = collectRoleStatements();
-    expect(actionsOf(statements)).toEqual([
-      'ec2:Describe*',
-      'logs:CreateLogStream',
-      'logs:PutLogEvents',
-      's3:GetObject',
-      's3:ListBucket',
-      's3:PutObject',
-      'sts:GetCallerIdentity',
-      'xray:PutTelemetryRecords',
-      'xray:PutTraceSegments',
-    ]);
+    expect(actionsOf(statements)).toEqual(
+      [
+        'ec2:Describe*',
+        'ec2:GetManagedPrefixListEntries',
+        'eks:Describe*',
+        'eks:List*',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        's3:GetObject',
+        's3:ListAllMyBuckets',
+        's3:ListBucket',
+        's3:PutObject',
+        ...S3_CONFIGURATION_READS,
+        'sts:AssumeRole',
+        'sts:GetCallerIdentity',
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
+      ].sort(),
+    );
     for (const statement of statements) expect(statement.Effect).toBe('Allow');
     const objects = statements.find((statement) => actionsOf([statement]).includes('s3:GetObject'));
     expect(JSON.stringify(objects?.Resource)).toContain('/staging/*');
@@ -127,13 +135,12 @@ describe('ScannerStack', () => {
     });
   });
 
-  it('gives the collectors their describe actions on * only', () => {
-    const statement = collectRoleStatements().find((candidate) =>
-      actionsOf([candidate]).includes('ec2:Describe*'),
-    );
-    expect(statement).toMatchObject({
-      Action: ['ec2:Describe*', 'sts:GetCallerIdentity'],
-      Resource: '*',
-    });
+  it('gives the collectors describe actions on *, bucket reads on buckets, and member roles only', () => {
+    const find = (action: string) =>
+      collectRoleStatements().find((candidate) => actionsOf([candidate]).includes(action));
+    expect(find('ec2:Describe*')?.Resource).toBe('*');
+    expect(JSON.stringify(find('s3:GetBucketPolicy')?.Resource)).toContain(':s3:::*');
+    expect(JSON.stringify(find('sts:AssumeRole')?.Resource)).toContain(':role/statetrail-*');
+    expect(actionsOf(collectRoleStatements())).not.toContain('s3:GetObjectVersion');
   });
 });
