@@ -1,4 +1,5 @@
 import type { Resource } from '../../model/schema.js';
+import { editSupplementary } from './ec2-supplementary.js';
 import { canonicalJson, type SortKey, sortedBy } from './sort-list.js';
 import { editConfiguration, editField, editItems, type PlainObject, pick } from './step.js';
 
@@ -10,12 +11,23 @@ const INNER_LISTS: readonly (readonly [string, (item: unknown) => SortKey])[] = 
   ['UserIdGroupPairs', (p) => [pick(p, 'GroupId'), pick(p, 'UserId')]],
 ];
 
-/** Sorts a security group's ingress and egress rules, and the lists inside each rule. */
+/**
+ * Sorts a security group's ingress and egress rules and the lists inside each rule, and its
+ * `supplementaryConfiguration.SecurityGroupRules` (the `sgr-` rules) by rule id, with their tags.
+ */
 export function sortSecurityGroupRules(resource: Resource): Resource {
-  return editConfiguration(resource, (configuration) => {
+  const sorted = editConfiguration(resource, (configuration) => {
     const edited = editField(configuration, 'IpPermissions', sortRules);
     return editField(edited, 'IpPermissionsEgress', sortRules);
   });
+  return editSupplementary(sorted, 'SecurityGroupRules', (rules) =>
+    sortedBy(
+      editItems(rules, (rule) =>
+        editField(rule, 'Tags', (tags) => sortedBy(tags, (t) => [pick(t, 'Key')])),
+      ),
+      (rule) => [pick(rule, 'SecurityGroupRuleId')],
+    ),
+  );
 }
 
 // A rule has no id, so once its own lists are sorted, its canonical JSON is its identity;

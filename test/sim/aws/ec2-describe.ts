@@ -1,7 +1,7 @@
 import type { Filter, Region, SecurityGroup, Subnet, Tag, Vpc } from '@aws-sdk/client-ec2';
 import { notFound, SimApiError } from './errors.js';
 import { applyFilters, type FilterFields } from './filters.js';
-import { type Page, type PageRequest, pageOf } from './paging.js';
+import { type Page, type PageRange, type PageRequest, pageOf } from './paging.js';
 import type { Ec2RegionWorld } from './world.js';
 
 /** Who is asking, and where. */
@@ -31,6 +31,8 @@ export interface DescribeSpec<T> {
   notFoundNoun: string;
   fields: FilterFields<T>;
   tags: (item: T) => readonly Tag[] | undefined;
+  /** The API's MaxResults range, when it is not EC2's usual 5-1000. */
+  range?: PageRange;
 }
 
 /** EC2's answer to DryRun on a call the caller may make. */
@@ -58,7 +60,7 @@ export function describe<T>(
     spec.notFoundNoun,
   );
   const filtered = applyFilters(selected, input.Filters, spec.fields, spec.tags);
-  return pageOf(filtered, input, queryKey(ctx, input));
+  return pageOf(filtered, input, queryKey(ctx, input), spec.range);
 }
 
 /** The items with the given ids, in world order; all of them, or NotFound naming the missing. */

@@ -1,18 +1,48 @@
 import {
+  DescribeAddressesRequest$,
+  DescribeEgressOnlyInternetGatewaysRequest$,
+  DescribeEgressOnlyInternetGatewaysResult$,
+  DescribeInstanceAttributeRequest$,
   DescribeInstancesRequest$,
   DescribeInstancesResult$,
+  DescribeInternetGatewaysRequest$,
+  DescribeInternetGatewaysResult$,
+  DescribeKeyPairsRequest$,
+  DescribeLaunchTemplatesRequest$,
+  DescribeLaunchTemplatesResult$,
+  DescribeLaunchTemplateVersionsRequest$,
+  DescribeManagedPrefixListsRequest$,
+  DescribeManagedPrefixListsResult$,
+  DescribeNatGatewaysRequest$,
+  DescribeNatGatewaysResult$,
+  DescribeNetworkAclsRequest$,
+  DescribeNetworkAclsResult$,
+  DescribeNetworkInterfacesRequest$,
+  DescribeNetworkInterfacesResult$,
   DescribeRegionsRequest$,
   DescribeRegionsResult$,
+  DescribeRouteTablesRequest$,
+  DescribeRouteTablesResult$,
+  DescribeSecurityGroupRulesRequest$,
   DescribeSecurityGroupsRequest$,
   DescribeSecurityGroupsResult$,
   DescribeSubnetsRequest$,
   DescribeSubnetsResult$,
+  DescribeVolumesRequest$,
+  DescribeVolumesResult$,
+  DescribeVpcAttributeRequest$,
+  DescribeVpcEndpointsRequest$,
+  DescribeVpcEndpointsResult$,
+  DescribeVpcPeeringConnectionsRequest$,
+  DescribeVpcPeeringConnectionsResult$,
   DescribeVpcsRequest$,
   DescribeVpcsResult$,
+  GetManagedPrefixListEntriesRequest$,
   type Instance,
   type Region,
   type Reservation,
 } from '@aws-sdk/client-ec2';
+import { describeInstanceAttribute, describeVpcAttribute } from './ec2-attributes.js';
 import {
   type DescribeInput,
   type DescribeSpec,
@@ -25,6 +55,23 @@ import {
   subnetSpec,
   vpcSpec,
 } from './ec2-describe.js';
+import { describeLaunchTemplateVersions } from './ec2-launch-template-versions.js';
+import {
+  egressOnlyInternetGatewaySpec,
+  internetGatewaySpec,
+  launchTemplateSpec,
+  managedPrefixListSpec,
+  natGatewaySpec,
+  networkAclSpec,
+  networkInterfaceSpec,
+  routeTableSpec,
+  volumeSpec,
+  vpcEndpointSpec,
+  vpcPeeringConnectionSpec,
+} from './ec2-network-specs.js';
+import { getManagedPrefixListEntries } from './ec2-prefix-list-entries.js';
+import { describeSecurityGroupRules } from './ec2-security-group-rules.js';
+import { describeAddresses, describeKeyPairs } from './ec2-unpaginated.js';
 import { SimApiError } from './errors.js';
 import { applyFilters, type FilterFields } from './filters.js';
 import { pageOf } from './paging.js';
@@ -60,6 +107,87 @@ export const ec2Actions: Readonly<Record<string, Ec2Action>> = {
     handle: listHandler(subnetSpec, 'Subnets', DescribeSubnetsResult$),
   },
   DescribeRegions: { request: DescribeRegionsRequest$, handle: describeRegions },
+  DescribeSecurityGroupRules: {
+    request: DescribeSecurityGroupRulesRequest$,
+    handle: describeSecurityGroupRules,
+  },
+  DescribeVpcAttribute: { request: DescribeVpcAttributeRequest$, handle: describeVpcAttribute },
+  DescribeInstanceAttribute: {
+    request: DescribeInstanceAttributeRequest$,
+    handle: describeInstanceAttribute,
+  },
+  DescribeRouteTables: {
+    request: DescribeRouteTablesRequest$,
+    handle: listHandler(routeTableSpec, 'RouteTables', DescribeRouteTablesResult$),
+  },
+  DescribeNetworkAcls: {
+    request: DescribeNetworkAclsRequest$,
+    handle: listHandler(networkAclSpec, 'NetworkAcls', DescribeNetworkAclsResult$),
+  },
+  DescribeInternetGateways: {
+    request: DescribeInternetGatewaysRequest$,
+    handle: listHandler(internetGatewaySpec, 'InternetGateways', DescribeInternetGatewaysResult$),
+  },
+  DescribeEgressOnlyInternetGateways: {
+    request: DescribeEgressOnlyInternetGatewaysRequest$,
+    handle: listHandler(
+      egressOnlyInternetGatewaySpec,
+      'EgressOnlyInternetGateways',
+      DescribeEgressOnlyInternetGatewaysResult$,
+    ),
+  },
+  DescribeNatGateways: {
+    request: DescribeNatGatewaysRequest$,
+    // This API alone names its filter list `Filter`.
+    handle: (input, ctx) =>
+      listHandler(
+        natGatewaySpec,
+        'NatGateways',
+        DescribeNatGatewaysResult$,
+      )({ ...input, Filters: input['Filter'] }, ctx),
+  },
+  DescribeAddresses: { request: DescribeAddressesRequest$, handle: describeAddresses },
+  DescribeVolumes: {
+    request: DescribeVolumesRequest$,
+    handle: listHandler(volumeSpec, 'Volumes', DescribeVolumesResult$),
+  },
+  DescribeNetworkInterfaces: {
+    request: DescribeNetworkInterfacesRequest$,
+    handle: listHandler(
+      networkInterfaceSpec,
+      'NetworkInterfaces',
+      DescribeNetworkInterfacesResult$,
+    ),
+  },
+  DescribeLaunchTemplates: {
+    request: DescribeLaunchTemplatesRequest$,
+    handle: listHandler(launchTemplateSpec, 'LaunchTemplates', DescribeLaunchTemplatesResult$),
+  },
+  DescribeLaunchTemplateVersions: {
+    request: DescribeLaunchTemplateVersionsRequest$,
+    handle: describeLaunchTemplateVersions,
+  },
+  DescribeKeyPairs: { request: DescribeKeyPairsRequest$, handle: describeKeyPairs },
+  DescribeVpcEndpoints: {
+    request: DescribeVpcEndpointsRequest$,
+    handle: listHandler(vpcEndpointSpec, 'VpcEndpoints', DescribeVpcEndpointsResult$),
+  },
+  DescribeVpcPeeringConnections: {
+    request: DescribeVpcPeeringConnectionsRequest$,
+    handle: listHandler(
+      vpcPeeringConnectionSpec,
+      'VpcPeeringConnections',
+      DescribeVpcPeeringConnectionsResult$,
+    ),
+  },
+  DescribeManagedPrefixLists: {
+    request: DescribeManagedPrefixListsRequest$,
+    handle: listHandler(managedPrefixListSpec, 'PrefixLists', DescribeManagedPrefixListsResult$),
+  },
+  GetManagedPrefixListEntries: {
+    request: GetManagedPrefixListEntriesRequest$,
+    handle: getManagedPrefixListEntries,
+  },
 };
 
 function listHandler<T>(

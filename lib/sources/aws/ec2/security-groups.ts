@@ -1,12 +1,15 @@
 import { paginateDescribeSecurityGroups, type SecurityGroup } from '@aws-sdk/client-ec2';
 import { defineEc2Collector, ec2Arn } from './define-ec2-collector.js';
+import { readSecurityGroupRules } from './security-group-rules.js';
 
-/** Security groups with their inline rules, from DescribeSecurityGroups pages of 1000. */
+// DescribeSecurityGroups MaxResults: 5-1000.
+const PAGE_SIZE = 1000;
+
+/** Security groups with their inline rules, plus their `sgr-` rules from one region-wide listing. */
 export const securityGroupCollector = defineEc2Collector({
   resourceType: 'AWS::EC2::SecurityGroup',
   operation: 'DescribeSecurityGroups',
-  pageSize: 1000,
-  paginate: (client, pageSize) => paginateDescribeSecurityGroups({ client, pageSize }, {}),
+  pages: (client) => paginateDescribeSecurityGroups({ client, pageSize: PAGE_SIZE }, {}),
   items: (page) => page.SecurityGroups ?? [],
   identify: (group: SecurityGroup, context) => {
     const id = group.GroupId ?? '';
@@ -17,4 +20,5 @@ export const securityGroupCollector = defineEc2Collector({
       tags: group.Tags,
     };
   },
+  supplement: readSecurityGroupRules,
 });

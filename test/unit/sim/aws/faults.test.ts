@@ -1,7 +1,7 @@
 import {
   DescribeInstancesCommand,
   DescribeSecurityGroupsCommand,
-  DescribeVolumesCommand,
+  DescribeSnapshotsCommand,
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
@@ -108,7 +108,7 @@ describe('fault injection, as the real SDK sees it', () => {
   });
 
   it('answers InvalidAction 400 to an action the sim does not implement', async () => {
-    const error = await failureOf(ec2.send(new DescribeVolumesCommand({ MaxResults: 5 })));
+    const error = await failureOf(ec2.send(new DescribeSnapshotsCommand({ MaxResults: 5 })));
     expect(error.name).toBe('InvalidAction');
     expect(error.$metadata.httpStatusCode).toBe(400);
   });

@@ -84,3 +84,61 @@ describe('generateWorld', () => {
     );
   });
 });
+
+describe('generateWorld: EC2 network and storage', () => {
+  it('builds none of them unless asked, so existing worlds stay the same', () => {
+    const region = ec2Region(generateWorld({ seed: 3 }), generatedAccountId(0), 'eu-west-1');
+    expect([
+      region.routeTables,
+      region.volumes,
+      region.networkInterfaces,
+      region.launchTemplates,
+    ]).toEqual([[], [], [], []]);
+  });
+
+  it('builds the requested counts, with unique ids', () => {
+    const region = ec2Region(
+      generateWorld({
+        seed: 4,
+        routeTables: 3,
+        networkAcls: 2,
+        internetGateways: 2,
+        egressOnlyInternetGateways: 1,
+        natGateways: 2,
+        addresses: 4,
+        volumes: 12,
+        networkInterfaces: 8,
+        launchTemplates: 3,
+        keyPairs: 2,
+        vpcEndpoints: 2,
+        vpcPeeringConnections: 1,
+        prefixLists: 2,
+      }),
+      generatedAccountId(0),
+      'eu-west-1',
+    );
+    expect([
+      region.routeTables.length,
+      region.networkAcls.length,
+      region.internetGateways.length,
+      region.egressOnlyInternetGateways.length,
+      region.natGateways.length,
+      region.addresses.length,
+      region.volumes.length,
+      region.networkInterfaces.length,
+      region.launchTemplates.length,
+      region.launchTemplateVersions.length,
+      region.keyPairs.length,
+      region.vpcEndpoints.length,
+      region.vpcPeeringConnections.length,
+      region.managedPrefixLists.length,
+      Object.keys(region.prefixListEntries).length,
+    ]).toEqual([3, 2, 2, 1, 2, 4, 12, 8, 3, 6, 2, 2, 1, 2, 2]);
+    const ids = [
+      ...region.volumes.map((v) => v.VolumeId),
+      ...region.networkInterfaces.map((n) => n.NetworkInterfaceId),
+      ...region.routeTables.map((t) => t.RouteTableId),
+    ];
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Resource } from '../../../../lib/model/schema.js';
 import { sortSecurityGroupRules } from '../../../../lib/snapshot/normalize/ec2-security-group.js';
 import { deepFreeze, resourceOf } from './fixtures.js';
 
@@ -77,5 +78,38 @@ describe('Function: sortSecurityGroupRules', () => {
       deepFreeze(resourceOf('AWS::EC2::SecurityGroup', configuration)),
     );
     expect(output.configuration).toStrictEqual(expected);
+  });
+});
+
+function withRules(rules: unknown): Resource {
+  return {
+    ...resourceOf('AWS::EC2::SecurityGroup', {}),
+    supplementaryConfiguration: { SecurityGroupRules: rules },
+  };
+}
+
+describe('Function: sortSecurityGroupRules (sgr- rules)', () => {
+  it.each([
+    [
+      'sorts the rules by sgr- id',
+      [{ SecurityGroupRuleId: 'sgr-2' }, { SecurityGroupRuleId: 'sgr-1' }],
+      [{ SecurityGroupRuleId: 'sgr-1' }, { SecurityGroupRuleId: 'sgr-2' }],
+    ],
+    [
+      'sorts each rule’s tags by key',
+      [{ SecurityGroupRuleId: 'sgr-1', Tags: [{ Key: 'b' }, { Key: 'a' }] }],
+      [{ SecurityGroupRuleId: 'sgr-1', Tags: [{ Key: 'a' }, { Key: 'b' }] }],
+    ],
+  ])('%s', (_name, rules, expected) => {
+    const output = sortSecurityGroupRules(deepFreeze(withRules(rules)));
+    expect(output.supplementaryConfiguration).toStrictEqual({ SecurityGroupRules: expected });
+  });
+
+  it('leaves a group whose rules were unreadable alone', () => {
+    const input = deepFreeze({
+      ...resourceOf('AWS::EC2::SecurityGroup', {}),
+      unreadable: ['SecurityGroupRules'],
+    });
+    expect(sortSecurityGroupRules(input)).toStrictEqual(input);
   });
 });
