@@ -9,6 +9,7 @@ const STS_XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 export const API_VERSIONS: Readonly<Record<SimService, string>> = {
   ec2: '2016-11-15',
   sts: '2011-06-15',
+  s3: '2006-03-01',
 };
 
 /**
