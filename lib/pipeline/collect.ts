@@ -52,7 +52,9 @@ export async function collect(input: CollectInput, deps: CollectDeps): Promise<C
     key: planned.key,
     resources: result.resources.length,
     warnings: result.warnings.length,
-    complete: result.warnings.length === 0 && result.scopes.every((s) => s.complete),
+    // Complete when every scope was listed in full; a failed per-resource read is `unreadable`
+    // inside a record, not an incomplete scope.
+    complete: result.scopes.length > 0 && result.scopes.every((s) => s.complete),
   };
 }
 

@@ -41,7 +41,7 @@ function lambdaContext(): Context {
 const event = {
   scanId: 'scan-1',
   planned: {
-    key: 'aws/caller/eu-west-1/ec2',
+    key: 'aws-caller-eu-west-1-ec2',
     target: { kind: 'aws', account: {}, region: 'eu-west-1', service: 'ec2' },
   },
 };

@@ -3,6 +3,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { typeDirectory } from '../../lib/model/index.js';
+import { FORMAT_VERSION } from '../../lib/snapshot/format.js';
+import { collectorsFor } from '../../lib/sources/aws/registry.js';
 import { type AwsSim, startAwsSim } from '../sim/aws/server.js';
 import { ec2Region, instancesOf, sampleWorld } from '../sim/aws/world.js';
 import {
@@ -40,32 +43,39 @@ describe('statetrail scan against the simulated EC2', () => {
   }
 
   it('commits every resource of a first scan, one file each, and the scan record', async () => {
-    const run = await statetrail(simArgs(sim.url, trail));
+    const run = await statetrail(simArgs(sim.url, trail, '--format', 'json'));
     // Not a terminal: progress comes as plain lines, one per target.
     expect(run.stderr).toBe('collected 1/1: aws-caller-eu-west-1-ec2\n');
     expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.warnings).toEqual([]);
     const world = region();
     const files = git(trail, 'ls-files').split('\n').sort();
-    const expected = [
-      '.statetrail/scan.json',
-      ...instancesOf(world).map((i) => `${BASE}/instance/${i.InstanceId}.yaml`),
-      ...world.securityGroups.map((g) => `${BASE}/securitygroup/${g.GroupId}.yaml`),
-      ...world.vpcs.map((v) => `${BASE}/vpc/${v.VpcId}.yaml`),
-      ...world.subnets.map((s) => `${BASE}/subnet/${s.SubnetId}.yaml`),
-    ].sort();
-    expect(files).toEqual(expected);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        '.statetrail/scan.json',
+        ...instancesOf(world).map((i) => `${BASE}/instance/${i.InstanceId}.yaml`),
+        ...world.securityGroups.map((g) => `${BASE}/securitygroup/${g.GroupId}.yaml`),
+        ...world.vpcs.map((v) => `${BASE}/vpc/${v.VpcId}.yaml`),
+        ...world.subnets.map((s) => `${BASE}/subnet/${s.SubnetId}.yaml`),
+        ...world.routeTables.map((t) => `${BASE}/routetable/${t.RouteTableId}.yaml`),
+      ]),
+    );
+    expect(files).toHaveLength(report.resources + 1);
+    expect(report.added).toBe(report.resources);
     expect(commitCount(trail)).toBe(1);
     expect(git(trail, 'log', '-1', '--format=%s')).toBe(
-      `scan: ${expected.length - 1} added, 0 changed, 0 removed`,
+      `scan: ${report.resources} added, 0 changed, 0 removed`,
     );
     const record = JSON.parse(await readFile(join(trail, '.statetrail/scan.json'), 'utf8'));
-    expect(record.scopes).toEqual({
-      [`${BASE}/instance`]: { complete: true },
-      [`${BASE}/securitygroup`]: { complete: true },
-      [`${BASE}/subnet`]: { complete: true },
-      [`${BASE}/vpc`]: { complete: true },
+    const scopes = collectorsFor('ec2').map(
+      (c) => `aws/${ACCOUNT}/${REGION}/${typeDirectory(c.resourceType)}`,
+    );
+    expect(record).toEqual({
+      version: 1,
+      format: FORMAT_VERSION,
+      scopes: Object.fromEntries(scopes.sort().map((scope) => [scope, { complete: true }])),
     });
-    expect(run.stdout).toContain(`${expected.length - 1} added`);
   });
 
   it('writes the SDK object as configuration inside the AWS Config-like envelope', async () => {
@@ -176,19 +186,19 @@ describe('statetrail scan against the simulated EC2', () => {
     expect(report.scopes.every((s: { complete: boolean }) => s.complete)).toBe(true);
   });
 
-  it('always paginates, so calls use the larger throttling bucket', async () => {
+  it('always paginates with the largest page each API allows', async () => {
     await statetrail(simArgs(sim.url, trail));
-    const describes = sim.calls.filter((c) => c.service === 'ec2');
-    expect(describes.map((c) => c.action).sort()).toEqual([
-      'DescribeInstances',
-      'DescribeSecurityGroups',
-      'DescribeSubnets',
-      'DescribeVpcs',
-    ]);
-    for (const call of describes) {
-      expect(call.paginated).toBe(true);
-      expect(call.params['MaxResults']).toBe(1000);
-    }
+    const calls = sim.calls.filter((c) => c.service === 'ec2');
+    // Pageable calls say whether they were paginated; none may ask for everything at once.
+    expect(calls.filter((c) => c.paginated === false)).toEqual([]);
+    const pageSize = (action: string) =>
+      calls.find((c) => c.action === action)?.params['MaxResults'];
+    expect(pageSize('DescribeInstances')).toBe(1000);
+    expect(pageSize('DescribeSecurityGroups')).toBe(1000);
+    expect(pageSize('DescribeSecurityGroupRules')).toBe(1000);
+    expect(pageSize('DescribeRouteTables')).toBe(100);
+    expect(pageSize('DescribeEgressOnlyInternetGateways')).toBe(255);
+    expect(pageSize('DescribeLaunchTemplates')).toBe(200);
   });
 
   it('reports a throttled-out collector as incomplete instead of crashing', async () => {

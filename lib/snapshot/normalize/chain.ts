@@ -11,7 +11,6 @@ import {
 import { dropPrefixListVolatileFields, sortPrefixListEntries } from './ec2-prefix-list.js';
 import { dropRouteTableVolatileFields, sortRouteTableLists } from './ec2-route-table.js';
 import { sortSecurityGroupRules } from './ec2-security-group.js';
-import { sortSecurityGroupRuleList } from './ec2-security-group-rule.js';
 import { dropSubnetVolatileFields, sortSubnetLists } from './ec2-subnet.js';
 import { dropVolumeVolatileFields, sortVolumeLists } from './ec2-volume.js';
 import { dropVpcVolatileFields, sortVpcLists } from './ec2-vpc.js';
@@ -56,7 +55,7 @@ import { toPlainData } from './to-plain-data.js';
 const FIRST: readonly NormalizeStep[] = [toPlainData];
 const BY_TYPE: ReadonlyMap<string, readonly NormalizeStep[]> = new Map([
   ['AWS::EC2::Instance', [dropInstanceVolatileFields, sortInstanceLists]],
-  ['AWS::EC2::SecurityGroup', [sortSecurityGroupRules, sortSecurityGroupRuleList]],
+  ['AWS::EC2::SecurityGroup', [sortSecurityGroupRules]],
   ['AWS::EC2::Subnet', [dropSubnetVolatileFields, sortSubnetLists]],
   ['AWS::EC2::VPC', [dropVpcVolatileFields, sortVpcLists]],
   ['AWS::EC2::RouteTable', [dropRouteTableVolatileFields, sortRouteTableLists]],

@@ -6,6 +6,7 @@ import type {
   Subnet,
   Vpc,
 } from '@aws-sdk/client-ec2';
+import { type GenerateEc2NetworkOptions, generateEc2Network } from './ec2-generate-network.js';
 import {
   instanceShape,
   reservationShape,
@@ -14,12 +15,17 @@ import {
   subnetShape,
   vpcShape,
 } from './ec2-shapes.js';
+import { generateEksRegions } from './eks-generate.js';
 import { idFactory, mac, mulberry32, pick, type Random } from './random.js';
 import { defaultRegions } from './regions.js';
+import { generateS3Account } from './s3-generate.js';
 import type { AwsWorld, Ec2RegionWorld, SimAccount } from './world.js';
 
-/** The size of a generated world; resource counts are per account and region. */
-export interface GenerateWorldOptions {
+/**
+ * The size of a generated world; resource counts are per account and region (the EC2 network and
+ * storage counts of GenerateEc2NetworkOptions default to 0).
+ */
+export interface GenerateWorldOptions extends GenerateEc2NetworkOptions {
   seed: number;
   /** @default 1 */
   accounts?: number;
@@ -33,6 +39,10 @@ export interface GenerateWorldOptions {
   vpcs?: number;
   /** @default 2 */
   subnets?: number;
+  /** EKS clusters per account and region, each with its node groups, add-ons... @default 0 */
+  eksClusters?: number;
+  /** S3 buckets per account, spread over the regions and us-east-1. @default 0 */
+  buckets?: number;
 }
 
 /** The account id of the i-th generated account (0-based): 100000000000, 100000000001... */
@@ -70,6 +80,21 @@ export function generateWorld(options: GenerateWorldOptions): AwsWorld {
     };
     for (const region of regions)
       account.ec2[region] = generateRegion(accountId, region, options, random, ids);
+    if ((options.eksClusters ?? 0) > 0)
+      account.eks = generateEksRegions(
+        accountId,
+        account.ec2,
+        options.eksClusters ?? 0,
+        options.seed + a,
+      );
+    if ((options.buckets ?? 0) > 0)
+      account.s3 = generateS3Account({
+        accountId,
+        accountIndex: a,
+        regions,
+        buckets: options.buckets ?? 0,
+        seed: options.seed,
+      });
     world.accounts[accountId] = account;
     world.roles.push({
       arn: `arn:aws:iam::${accountId}:role/statetrail-reader`,
@@ -139,7 +164,14 @@ function generateRegion(
     random,
     ids,
   );
-  return { vpcs, subnets, securityGroups, reservations };
+  const instances = reservations.flatMap((r) => r.Instances ?? []);
+  const network = generateEc2Network(
+    { accountId, region, vpcs, subnets, instances },
+    options,
+    random,
+    ids,
+  );
+  return { vpcs, subnets, securityGroups, reservations, ...network };
 }
 
 function generateGroups(

@@ -1,4 +1,5 @@
 import type { GroupIdentifier } from '@aws-sdk/client-ec2';
+import { sampleEc2Network } from './ec2-sample-network.js';
 import {
   instanceShape,
   reservationShape,
@@ -7,7 +8,9 @@ import {
   subnetShape,
   vpcShape,
 } from './ec2-shapes.js';
+import { sampleEksRegion } from './eks-sample.js';
 import { defaultRegions } from './regions.js';
+import { sampleS3Account } from './s3-sample.js';
 import type { AwsWorld } from './world.js';
 
 const ACCOUNT = '111111111111';
@@ -23,7 +26,10 @@ const SG_DB = 'sg-0a1b2c3d4e5f60f00';
  * A small realistic estate: account 111111111111 (key AKIASIMSAMPLE0000001) in eu-west-1 with one
  * VPC, a public and a private subnet, the VPC's default security group, `web` (80/443 from
  * anywhere, 8080 from the default group) and `db` (5432 from `web`), a running web instance and a
- * stopped db instance. A fresh copy each call, so tests can mutate it.
+ * stopped db instance, with the network and storage around them (`ec2-sample-network.ts`: route
+ * tables, NACL, gateways, NAT, EIPs, volumes, ENIs, a launch template, a key pair, endpoints, a
+ * peering, prefix lists); the EKS cluster `prod` of `eks-sample.ts`; and the four buckets of
+ * `s3-sample.ts`. A fresh copy each call, so tests can mutate it.
  */
 export function sampleWorld(): AwsWorld {
   const web: GroupIdentifier = { GroupId: SG_WEB, GroupName: 'web' };
@@ -39,8 +45,20 @@ export function sampleWorld(): AwsWorld {
             userId: 'AIDASIMSAMPLE00000001',
           },
         ],
+        eks: { [REGION]: sampleEksRegion() },
+        s3: sampleS3Account(ACCOUNT),
         ec2: {
           [REGION]: {
+            ...sampleEc2Network({
+              accountId: ACCOUNT,
+              region: REGION,
+              vpcId: VPC,
+              vpcCidr: '10.20.0.0/16',
+              subnetA: SUBNET_A,
+              subnetB: SUBNET_B,
+              sgDefault: SG_DEFAULT,
+              sgWeb: SG_WEB,
+            }),
             vpcs: [
               vpcShape({
                 accountId: ACCOUNT,

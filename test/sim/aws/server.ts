@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ec2Actions } from './ec2-handlers.js';
+import { answerEks } from './eks-server.js';
 import {
   ec2ErrorBody,
   internalError,
@@ -21,13 +22,15 @@ import {
 import { createFaultBook, type FaultEffect, type Faults } from './faults.js';
 import { readQuery } from './query-reader.js';
 import { ec2Document, malformedDocument, stsDocument } from './responses.js';
+import { answerS3, isS3Request } from './s3-handlers.js';
 import { parseAuthorization } from './sigv4.js';
 import { stsActions } from './sts-handlers.js';
 import { type AwsWorld, emptyEc2Region, findAccessKey, type SimAccessKey } from './world.js';
 
 /** One request the sim answered. */
 export interface SimCall {
-  service: SimService;
+  /** `eks` is answered by eks-server.ts (restJson1), outside the Query services' SimService. */
+  service: SimService | 'eks';
   action: string;
   /** The caller's account; undefined when the request could not be authenticated. */
   accountId: string | undefined;
@@ -118,6 +121,12 @@ interface Reply {
 }
 
 async function answer(req: IncomingMessage, res: ServerResponse, state: SimState): Promise<void> {
+  // S3 is REST-XML, path-style: its own router, told apart by the SigV4 scope's service.
+  if (isS3Request(req)) return answerS3(req, res, state);
+  // EKS is restJson1 (routes by method and path, JSON bodies): its own module answers it.
+  if (parseAuthorization(req.headers.authorization)?.service === 'eks') {
+    return answerEks(req, res, state);
+  }
   const params = await readParams(req);
   const action = params.get('Action') ?? '';
   params.delete('Action');

@@ -1,4 +1,7 @@
 import type { Region, Reservation, SecurityGroup, Subnet, Vpc } from '@aws-sdk/client-ec2';
+import { type Ec2NetworkWorld, emptyEc2Network } from './ec2-network-world.js';
+import type { EksRegionWorld } from './eks-world.js';
+import type { S3AccountWorld } from './s3-world.js';
 
 export { generateWorld } from './generate-world.js';
 export { defaultRegions } from './regions.js';
@@ -23,6 +26,10 @@ export interface SimAccount {
   accessKeys: SimAccessKey[];
   /** Region name -> EC2 resources; a region absent here is an empty region. */
   ec2: Record<string, Ec2RegionWorld>;
+  /** Region name -> EKS clusters; absent (or a region absent here) means no clusters. */
+  eks?: Record<string, EksRegionWorld>;
+  /** Buckets and the account's canonical id; absent means no buckets. */
+  s3?: S3AccountWorld;
 }
 
 /** A principal's access key, long-lived (`AKIA...`) or issued by AssumeRole (`ASIA...`). */
@@ -49,7 +56,7 @@ export interface SimRole {
 }
 
 /** The EC2 and VPC resources of one account in one region, in DescribeX output shape. */
-export interface Ec2RegionWorld {
+export interface Ec2RegionWorld extends Ec2NetworkWorld {
   /** Instances live inside their reservations, as DescribeInstances returns them. */
   reservations: Reservation[];
   securityGroups: SecurityGroup[];
@@ -64,7 +71,7 @@ export function emptyAccount(): SimAccount {
 
 /** A region with no resources. */
 export function emptyEc2Region(): Ec2RegionWorld {
-  return { reservations: [], securityGroups: [], vpcs: [], subnets: [] };
+  return { reservations: [], securityGroups: [], vpcs: [], subnets: [], ...emptyEc2Network() };
 }
 
 /** The account that owns an ARN (`arn:aws:iam::123456789012:role/x` -> `123456789012`). */

@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../../../lib/model/schema.js';
-import {
-  normalizationSteps,
-  normalizeResource,
-} from '../../../../lib/snapshot/normalize/chain.js';
+import { normalizationSteps, normalizeResource } from '../../../../lib/snapshot/normalize/chain.js';
 import {
   dropInstanceVolatileFields,
   sortInstanceLists,
