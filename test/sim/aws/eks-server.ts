@@ -15,7 +15,7 @@ import { type EksInput, eksHandlers } from './eks-handlers.js';
 import { matchEksRoute, NUMERIC_QUERY } from './eks-routes.js';
 import { emptyEksRegion } from './eks-world.js';
 import { SimApiError } from './errors.js';
-import type { FaultBook, FaultCall, FaultEffect } from './faults.js';
+import type { FaultBook, FaultEffect } from './faults.js';
 import type { SimCall } from './server.js';
 import { parseAuthorization } from './sigv4.js';
 import { type AwsWorld, findAccessKey, type SimAccessKey } from './world.js';
@@ -105,8 +105,7 @@ async function dispatch(
   if (route.operation.startsWith('List')) call.paginated = input['maxResults'] !== undefined;
 
   const { delayMs, effect } = state.faults.take({
-    // The shared fault book names only EC2 and STS; EKS calls match by action (names are unique).
-    service: 'eks' as FaultCall['service'],
+    service: 'eks',
     action: route.operation,
     account: caller.accountId,
     region: scope.region,

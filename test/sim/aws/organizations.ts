@@ -1,4 +1,9 @@
-import type { AwsWorld } from './world.js';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FaultBook } from './faults.js';
+import type { SimCall } from './server.js';
+import { parseAuthorization } from './sigv4.js';
+import { type AwsWorld, findAccessKey } from './world.js';
 
 /** An AWS Organization in the simulated world. */
 export interface SimOrganization {
@@ -81,4 +86,77 @@ export function answerOrganizations(
       ...(next ? { NextToken: next } : {}),
     }),
   };
+}
+
+/** What the Organizations part of the sim shares with the server. */
+export interface OrganizationsSimState {
+  readonly world: AwsWorld & { organization?: SimOrganization };
+  readonly faults: FaultBook;
+  readonly calls: SimCall[];
+}
+
+/** Answers one awsJson1_1 request to Organizations over HTTP, logging it and applying faults. */
+export async function answerOrganizationsHttp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: OrganizationsSimState,
+): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks).toString('utf8');
+  const target = String(req.headers['x-amz-target'] ?? '');
+  const action = target.replace(/^AWSOrganizationsV20161128\./, '');
+  const scope = parseAuthorization(req.headers.authorization);
+  const call: SimCall = {
+    service: 'organizations',
+    action,
+    accountId: undefined,
+    region: scope?.region,
+    params: body ? (JSON.parse(body) as Record<string, unknown>) : {},
+    status: 0,
+  };
+  const found = scope ? findAccessKey(state.world, scope.accessKeyId) : undefined;
+  const token = req.headers['x-amz-security-token'];
+  let reply: JsonReply;
+  if (!found || (found.key.sessionToken !== undefined && found.key.sessionToken !== token)) {
+    reply = organizationsError(
+      'UnrecognizedClientException',
+      'The security token included in the request is invalid.',
+    );
+  } else {
+    call.accountId = found.accountId;
+    const { effect } = state.faults.take({
+      service: 'organizations',
+      action,
+      account: found.accountId,
+      region: scope?.region ?? 'us-east-1',
+    });
+    if (effect?.kind === 'deny') {
+      reply = organizationsError(
+        'AccessDeniedException',
+        'You don’t have permissions to access this resource.',
+      );
+    } else if (effect?.kind === 'throttle') {
+      reply = organizationsError(
+        'TooManyRequestsException',
+        'AWS Organizations can’t complete your request because another request is already in progress.',
+      );
+    } else if (effect) {
+      reply = organizationsError(
+        'ServiceException',
+        'AWS Organizations can’t complete your request because of an internal service error.',
+        500,
+      );
+    } else {
+      reply = answerOrganizations(action, body, { world: state.world, accountId: found.accountId });
+    }
+  }
+  call.status = reply.status;
+  state.calls.push(call);
+  res
+    .writeHead(reply.status, {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amzn-requestid': randomUUID(),
+    })
+    .end(reply.body);
 }

@@ -10,6 +10,8 @@ export const API_VERSIONS: Readonly<Record<SimService, string>> = {
   ec2: '2016-11-15',
   sts: '2011-06-15',
   s3: '2006-03-01',
+  eks: '2017-11-01',
+  organizations: '2016-11-28',
 };
 
 /**

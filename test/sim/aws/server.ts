@@ -20,6 +20,7 @@ import {
   unknownParameter,
 } from './errors.js';
 import { createFaultBook, type FaultEffect, type Faults } from './faults.js';
+import { answerOrganizationsHttp } from './organizations.js';
 import { readQuery } from './query-reader.js';
 import { ec2Document, malformedDocument, stsDocument } from './responses.js';
 import { answerS3, isS3Request } from './s3-handlers.js';
@@ -29,8 +30,7 @@ import { type AwsWorld, emptyEc2Region, findAccessKey, type SimAccessKey } from 
 
 /** One request the sim answered. */
 export interface SimCall {
-  /** `eks` is answered by eks-server.ts (restJson1), outside the Query services' SimService. */
-  service: SimService | 'eks';
+  service: SimService;
   action: string;
   /** The caller's account; undefined when the request could not be authenticated. */
   accountId: string | undefined;
@@ -126,6 +126,10 @@ async function answer(req: IncomingMessage, res: ServerResponse, state: SimState
   // EKS is restJson1 (routes by method and path, JSON bodies): its own module answers it.
   if (parseAuthorization(req.headers.authorization)?.service === 'eks') {
     return answerEks(req, res, state);
+  }
+  // Organizations is awsJson1_1 (X-Amz-Target, JSON bodies): its own module answers it.
+  if (parseAuthorization(req.headers.authorization)?.service === 'organizations') {
+    return answerOrganizationsHttp(req, res, state);
   }
   const params = await readParams(req);
   const action = params.get('Action') ?? '';

@@ -1,6 +1,7 @@
 import type { Region, Reservation, SecurityGroup, Subnet, Vpc } from '@aws-sdk/client-ec2';
 import { type Ec2NetworkWorld, emptyEc2Network } from './ec2-network-world.js';
 import type { EksRegionWorld } from './eks-world.js';
+import type { SimOrganization } from './organizations.js';
 import type { S3AccountWorld } from './s3-world.js';
 
 export { generateWorld } from './generate-world.js';
@@ -19,6 +20,8 @@ export interface AwsWorld {
   roles: SimRole[];
   /** What DescribeRegions answers (every account sees the same list). */
   regions: Region[];
+  /** The AWS Organization, if the world has one (ListAccounts answers from it). */
+  organization?: SimOrganization;
 }
 
 /** One AWS account: its callers' keys and its EC2 estate per region. */

@@ -74,6 +74,44 @@ describe('Function: discover', () => {
     expect(describe?.accountId).toBe(generatedAccountId(1));
   });
 
+  it("scans an organization's active accounts, the caller's own without a role", async () => {
+    sim.world.organization = {
+      managementAccountId: generatedAccountId(0),
+      accounts: [0, 1, 2].map((i) => ({
+        id: generatedAccountId(i),
+        name: `account-${i}`,
+        status: 'ACTIVE' as const,
+      })),
+    };
+    sim.world.organization.accounts.push({
+      id: '999999999999',
+      name: 'closed',
+      status: 'SUSPENDED',
+    });
+    const config = AwsConfig.parse({
+      regions: ['eu-west-1'],
+      organization: { roleName: 'statetrail-reader', exclude: [generatedAccountId(2)] },
+    });
+    const found = await discover(config, deps());
+    expect(found.accounts.map((a) => a.account)).toEqual([{}, { roleArn: roleOf(1) }]);
+    expect(found.warnings).toEqual([]);
+    expect(found.calls).toEqual({ sts: 1, organizations: 1 });
+  });
+
+  it('reports an organization it may not list, and still scans the configured accounts', async () => {
+    sim.world.organization = { managementAccountId: generatedAccountId(1), accounts: [] };
+    const config = AwsConfig.parse({
+      regions: ['eu-west-1'],
+      accounts: [{ roleArn: roleOf(1) }],
+      organization: { roleName: 'statetrail-reader' },
+    });
+    const found = await discover(config, deps());
+    expect(found.accounts.map((a) => a.account)).toEqual([{ roleArn: roleOf(1) }]);
+    expect(found.warnings).toEqual([
+      expect.objectContaining({ code: 'denied', operation: 'organizations:ListAccounts' }),
+    ]);
+  });
+
   it('reports an account whose role cannot be assumed, and goes on with the others', async () => {
     const untrusted = sim.world.roles.find((r) => r.arn === roleOf(2));
     if (untrusted) untrusted.trustedPrincipals = [];
