@@ -49,17 +49,8 @@ try {
     // The SDK's notice about Node 20 support is not part of the demo.
     NODE_NO_WARNINGS: '1',
   };
-  const args = [
-    'scan',
-    '--trail',
-    trail,
-    '--region',
-    REGION,
-    '--endpoint',
-    `ec2=${sim.url}`,
-    '--endpoint',
-    `sts=${sim.url}`,
-  ];
+  const args = ['scan', '--trail', trail, '--region', REGION];
+  for (const service of ['ec2', 'sts', 's3', 'eks']) args.push('--endpoint', `${service}=${sim.url}`);
 
   banner(`Simulated AWS account ${ACCOUNT} (${REGION}) at ${sim.url}; trail at ${trail}`);
   banner('First scan: everything is new');
@@ -87,7 +78,7 @@ try {
   if ((await statetrail(args, env)) !== 0) throw new Error('third scan failed');
 
   banner('The trail');
-  git(trail, 'log', '--stat', '--format=%n%h %ad %s%n%n%b', '--date=iso');
+  git(trail, 'log', '--stat=100', '--format=%n%h %ad %s', '--date=iso');
   banner('The diff of the second commit');
   git(trail, 'show', '--format=%h %s', 'HEAD');
 } finally {
