@@ -50,7 +50,8 @@ try {
     NODE_NO_WARNINGS: '1',
   };
   const args = ['scan', '--trail', trail, '--region', REGION];
-  for (const service of ['ec2', 'sts', 's3', 'eks']) args.push('--endpoint', `${service}=${sim.url}`);
+  for (const service of ['ec2', 'sts', 's3', 'eks'])
+    args.push('--endpoint', `${service}=${sim.url}`);
 
   banner(`Simulated AWS account ${ACCOUNT} (${REGION}) at ${sim.url}; trail at ${trail}`);
   banner('First scan: everything is new');
