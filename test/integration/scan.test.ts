@@ -168,6 +168,34 @@ describe('statetrail scan against the simulated EC2', () => {
     expect(record.scopes[`${BASE}/securitygroup`]).toEqual({ complete: false });
   });
 
+  it('keeps every previous file of a region whose EC2 calls are all denied', async () => {
+    await statetrail(simArgs(sim.url, trail));
+    const before = git(trail, 'ls-files', BASE);
+    region().securityGroups.pop();
+    region().subnets.pop();
+    sim.faults.deny({ service: 'ec2', action: '*' });
+    const run = await statetrail(simArgs(sim.url, trail, '--format', 'json'));
+    expect(run.code).toBe(2);
+    const report = JSON.parse(run.stdout);
+    expect(report.scopes.length).toBeGreaterThan(10);
+    expect(report.scopes.every((s: { complete: boolean }) => !s.complete)).toBe(true);
+    expect(git(trail, 'ls-files', BASE)).toBe(before);
+    expect(run.stderr).toContain('no scope could be scanned');
+  });
+
+  it('recovers within the retry budget when every call is throttled once', async () => {
+    await statetrail(simArgs(sim.url, trail));
+    const actions = [...new Set(sim.calls.map((c) => c.action))];
+    expect(actions.length).toBeGreaterThan(15);
+    sim.resetCalls();
+    for (const action of actions) sim.faults.throttle({ action, count: 1 });
+    const run = await statetrail(simArgs(sim.url, trail, '--format', 'json'));
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).warnings).toEqual([]);
+    expect(sim.calls.filter((c) => c.fault === 'throttle')).toHaveLength(actions.length);
+    expect(commitCount(trail)).toBe(1);
+  });
+
   it('exits 2 with --strict when a scope is incomplete, and says which', async () => {
     sim.faults.deny({ action: 'DescribeSecurityGroups' });
     const run = await statetrail(simArgs(sim.url, trail, '--strict'));
