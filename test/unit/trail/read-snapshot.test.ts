@@ -1,0 +1,76 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Resource } from '../../../lib/model/index.js';
+import { renderResource } from '../../../lib/snapshot/render.js';
+import { readSnapshot } from '../../../lib/trail/read-snapshot.js';
+
+function vpc(id: string): Resource {
+  return {
+    schemaVersion: 1,
+    resourceType: 'AWS::EC2::VPC',
+    resourceId: id,
+    accountId: '111111111111',
+    awsRegion: 'eu-west-1',
+    tags: { Name: id },
+    configuration: { VpcId: id, CidrBlock: '10.0.0.0/16' },
+  };
+}
+
+async function trailWith(files: Record<string, string | Uint8Array>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'snapshot-'));
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(join(dir, path, '..'), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+  return dir;
+}
+
+describe('Function: readSnapshot', () => {
+  it('reads every resource file back and takes each directory present as a complete scope', async () => {
+    const one = renderResource(vpc('vpc-1'));
+    const two = renderResource(vpc('vpc-2'));
+    const dir = await trailWith({ [one.path]: one.bytes, [two.path]: two.bytes, 'README.md': 'x' });
+    const snapshot = await readSnapshot(dir);
+    expect(snapshot.resources).toEqual([vpc('vpc-1'), vpc('vpc-2')]);
+    expect(snapshot.scopes).toEqual([{ scope: 'aws/111111111111/eu-west-1/ec2/vpc', complete: true }]);
+    expect(snapshot.errors).toEqual([]);
+  });
+
+  it('takes completeness from the scan record, empty scopes included', async () => {
+    const one = renderResource(vpc('vpc-1'));
+    const record = {
+      version: 1,
+      format: 2,
+      scopes: {
+        'aws/111111111111/eu-west-1/ec2/vpc': { complete: false },
+        'aws/111111111111/eu-west-1/ec2/subnet': { complete: true },
+      },
+    };
+    const dir = await trailWith({
+      [one.path]: one.bytes,
+      '.statetrail/scan.json': JSON.stringify(record),
+    });
+    expect((await readSnapshot(dir)).scopes).toEqual([
+      { scope: 'aws/111111111111/eu-west-1/ec2/subnet', complete: true },
+      { scope: 'aws/111111111111/eu-west-1/ec2/vpc', complete: false },
+    ]);
+  });
+
+  it('names a malformed file and still reads the others', async () => {
+    const one = renderResource(vpc('vpc-1'));
+    const dir = await trailWith({
+      [one.path]: one.bytes,
+      'aws/111111111111/eu-west-1/ec2/vpc/vpc-9.yaml': 'resourceType: [\n',
+    });
+    const snapshot = await readSnapshot(dir);
+    expect(snapshot.resources).toHaveLength(1);
+    expect(snapshot.errors).toHaveLength(1);
+    expect(snapshot.errors[0]?.message).toContain('aws/111111111111/eu-west-1/ec2/vpc/vpc-9.yaml');
+  });
+
+  it('reads an empty directory as an empty snapshot', async () => {
+    expect(await readSnapshot(await trailWith({}))).toEqual({ resources: [], scopes: [], errors: [] });
+  });
+});
