@@ -1,0 +1,127 @@
+import { looksLikeCredential } from '../snapshot/normalize/redact-credentials.js';
+import type { TfPathStep } from './schema.js';
+import { SENSITIVE } from './state-instance.js';
+
+// Attribute names that hold a secret whatever the resource type (DESIGN rule 2): state files keep
+// these in plain text and providers do not always mark them sensitive.
+const SECRET_NAMES: ReadonlySet<string> = new Set([
+  'password',
+  'passwd',
+  'secret',
+  'token',
+  'private_key',
+  'user_data',
+  'user_data_base64',
+  'kubeconfig',
+  'kube_config',
+  'client_key',
+  'access_key',
+  'secret_key',
+  'api_key',
+  'apikey',
+  'kube_config_raw',
+  'connection_string',
+]);
+
+// Suffixes and prefixes that name secrets: master_password, client_secret, secret_string,
+// auth_token, private_key_pem, ses_smtp_password_v4...
+const SECRET_PATTERN =
+  /(?:_password(?:_v\d+)?|_passwd|_secret|_token|_private_key|_kubeconfig|_access_key|_secret_key)$|^(?:secret_|private_key_)/;
+
+// Names matching a pattern above that are identifiers or settings, never secret values:
+// secret_arn is an ARN, creation_token an idempotency name, secret_id a Secrets Manager id.
+const NOT_SECRET =
+  /(?:_arns?|_ids?|_names?|_type|_length|_required|_enabled|_version)$|^creation_token$/;
+
+/** True when an attribute of this name holds a secret, at any depth of any resource. */
+export function isSecretAttributeName(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (SECRET_NAMES.has(lower)) return true;
+  return SECRET_PATTERN.test(lower) && !NOT_SECRET.test(lower);
+}
+
+/**
+ * Masks an instance's attributes: every `sensitive_attributes` path, every attribute with a
+ * secret name at any depth, and every credential-shaped string whatever its key. `null` stays
+ * `null`: it holds nothing, and "not set" is worth comparing.
+ */
+export function maskAttributes(
+  attributes: Readonly<Record<string, unknown>>,
+  sensitivePaths: readonly (readonly TfPathStep[])[] = [],
+): Record<string, unknown> {
+  let masked: Record<string, unknown> = { ...attributes };
+  for (const path of sensitivePaths) masked = maskPath(masked, path);
+  return maskObject(masked);
+}
+
+/** Masks any value by name and shape (outputs, nested values): see {@link maskAttributes}. */
+export function maskValue(value: unknown): unknown {
+  if (typeof value === 'string') return looksLikeCredential(value) ? SENSITIVE : value;
+  if (Array.isArray(value)) return value.map(maskValue);
+  if (isObject(value)) return maskObject(value);
+  return value;
+}
+
+/** Masks a value found under `name` (an attribute or an output): by name, then by shape. */
+export function maskNamed(name: string, value: unknown): unknown {
+  return value !== null && isSecretAttributeName(name) ? SENSITIVE : maskValue(value);
+}
+
+function maskObject(object: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(object)) out[key] = maskNamed(key, object[key]);
+  return out;
+}
+
+function maskPath(
+  attributes: Record<string, unknown>,
+  path: readonly TfPathStep[],
+): Record<string, unknown> {
+  // An empty path marks the whole object sensitive.
+  if (path.length === 0) {
+    return Object.fromEntries(Object.keys(attributes).map((key) => [key, hide(attributes[key])]));
+  }
+  return maskAt(attributes, path, 0) as Record<string, unknown>;
+}
+
+function maskAt(value: unknown, path: readonly TfPathStep[], at: number): unknown {
+  const step = path[at];
+  if (step === undefined || value === null) return hide(value);
+  const key = stepKey(step);
+  // A set element (indexed by its own value) or an unknown step cannot be located: hide the
+  // whole collection rather than guess.
+  if (key === undefined) return hide(value);
+  if (Array.isArray(value)) {
+    if (typeof key !== 'number') return hide(value);
+    if (key < 0 || key >= value.length) return value;
+    const copy = [...value];
+    copy[key] = maskAt(value[key], path, at + 1);
+    return copy;
+  }
+  if (isObject(value)) {
+    const name = String(key);
+    if (!Object.hasOwn(value, name)) return value;
+    return { ...value, [name]: maskAt(value[name], path, at + 1) };
+  }
+  // The path goes deeper than the value does (a JSON string holding an object...): hide it.
+  return hide(value);
+}
+
+// `get_attr` carries the name; `index` carries a cty value `{ value, type }` (Terraform's
+// marshalPaths). A bare number or string key is accepted too, as other writers produce it.
+function stepKey(step: TfPathStep): string | number | undefined {
+  const raw = step.type === 'index' && isObject(step.value) ? step.value['value'] : step.value;
+  if (step.type === 'get_attr') return typeof raw === 'string' ? raw : undefined;
+  if (step.type !== 'index') return undefined;
+  if (typeof raw === 'number' && Number.isInteger(raw)) return raw;
+  if (typeof raw === 'string') return raw;
+  return undefined;
+}
+
+function hide(value: unknown): unknown {
+  return value === null ? null : SENSITIVE;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

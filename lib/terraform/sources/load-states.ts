@@ -1,0 +1,87 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import pLimit from 'p-limit';
+import { StateSourceError, TerraformError } from '../errors.js';
+import { type ParsedState, parseState } from '../parse-state.js';
+import type { StateScopeHint } from '../state-instance.js';
+import { fileStateSource } from './file-source.js';
+import { parseS3Location, s3StateSource } from './s3-source.js';
+import { isS3Location, type StateSource } from './state-source.js';
+
+/** What loading states needs from outside. */
+export interface LoadStatesDeps {
+  /** The client for a state bucket (e.g. `(bucket) => aws.s3(stateAccount, region)`), or one client. */
+  readonly s3?: S3Client | ((bucket: string) => S3Client);
+  /** The config's scope for a state location, used when its instances hold no ARN. */
+  readonly hint?: (state: string) => StateScopeHint | undefined;
+  /** Overrides how a LOC becomes a source (tests, other backends). */
+  readonly sourceFor?: (location: string) => StateSource;
+  /** States read at once. @default 8 */
+  readonly concurrency?: number;
+}
+
+/** The states that loaded, and one error per location or state that did not. */
+export interface LoadedStates {
+  readonly states: ParsedState[];
+  readonly errors: TerraformError[];
+}
+
+const DEFAULT_CONCURRENCY = 8;
+
+/**
+ * Expands every `--state LOC` and parses each state found. A bad or unreadable state becomes an
+ * error and the others still load (DESIGN rule 5); so does a LOC that matches nothing, since
+ * reading no state would make every resource look unmanaged. Instances are never deduplicated
+ * across states; the same location listed twice (a directory and a glob) is read once.
+ */
+export async function loadStates(
+  locations: readonly string[],
+  deps: LoadStatesDeps = {},
+): Promise<LoadedStates> {
+  const errors: TerraformError[] = [];
+  const found = new Map<string, StateSource>();
+  for (const location of locations) {
+    try {
+      const source = (deps.sourceFor ?? ((loc) => defaultSource(loc, deps)))(location);
+      const listed = await source.list();
+      if (listed.length === 0) {
+        errors.push(new StateSourceError(`No Terraform state found at ${location}`));
+      }
+      for (const state of listed) if (!found.has(state)) found.set(state, source);
+    } catch (error) {
+      errors.push(asTerraformError(error, location));
+    }
+  }
+  const limit = pLimit(deps.concurrency ?? DEFAULT_CONCURRENCY);
+  const results = await Promise.all(
+    [...found].map(([state, source]) =>
+      limit(async () => {
+        try {
+          return parseState(await source.read(state), state, deps.hint?.(state));
+        } catch (error) {
+          errors.push(asTerraformError(error, state));
+          return undefined;
+        }
+      }),
+    ),
+  );
+  const states = results.filter((state): state is ParsedState => state !== undefined);
+  states.sort((a, b) => (a.state < b.state ? -1 : a.state > b.state ? 1 : 0));
+  errors.sort((a, b) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+  return { states, errors };
+}
+
+function defaultSource(location: string, deps: LoadStatesDeps): StateSource {
+  if (!isS3Location(location)) return fileStateSource(location);
+  const { bucket } = parseS3Location(location);
+  const s3 = deps.s3;
+  if (s3 === undefined) {
+    throw new StateSourceError(`No S3 client to read Terraform states at ${location}`);
+  }
+  return s3StateSource({ location, client: typeof s3 === 'function' ? s3(bucket) : s3 });
+}
+
+// Our own errors pass unchanged; anything else is wrapped so the list stays one family.
+function asTerraformError(error: unknown, location: string): TerraformError {
+  if (error instanceof TerraformError) return error;
+  return new StateSourceError(`Cannot read Terraform state ${location}`, { cause: error });
+}

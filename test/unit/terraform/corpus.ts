@@ -1,0 +1,22 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The public state corpus; CI checks out ../shared beside the repository. */
+export const CORPUS_DIR = fileURLToPath(
+  new URL('../../../../shared/fixtures/public-tfstate/', import.meta.url),
+);
+
+/** Our own fixtures. */
+export const FIXTURE_DIR = fileURLToPath(new URL('../../fixtures/terraform/', import.meta.url));
+
+/** The corpus file names. */
+export function corpusFiles(): string[] {
+  return readdirSync(CORPUS_DIR)
+    .filter((name) => name.endsWith('.tfstate'))
+    .sort();
+}
+
+/** The text of one corpus file. */
+export function corpusText(name: string): string {
+  return readFileSync(`${CORPUS_DIR}${name}`, 'utf8');
+}
