@@ -5,7 +5,7 @@ import {
   generateWorld,
 } from '../sim/aws/generate-world.js';
 import { type AwsSim, startAwsSim } from '../sim/aws/server.js';
-import { freshTrailDir, git, statetrail } from './scan-helpers.js';
+import { freshTrailDir, git, simArgs, statetrail } from './scan-helpers.js';
 
 const INSTANCES = 10_000;
 const SECURITY_GROUPS = 1_500;
@@ -30,24 +30,9 @@ describe('statetrail scan of a large generated world', () => {
 
   it('scans 10,000 instances without error, in exactly the pages the APIs need', async () => {
     const trail = await freshTrailDir();
-    const run = await statetrail(
-      [
-        'scan',
-        '--trail',
-        trail,
-        '--region',
-        'eu-west-1',
-        '--service',
-        'ec2',
-        '--endpoint',
-        `ec2=${sim.url}`,
-        '--endpoint',
-        `sts=${sim.url}`,
-        '--format',
-        'json',
-      ],
-      { credentials: { accessKeyId: generatedAccessKeyId(0), secretAccessKey: 'x' } },
-    );
+    const run = await statetrail(simArgs(sim.url, trail, '--format', 'json'), {
+      credentials: { accessKeyId: generatedAccessKeyId(0), secretAccessKey: 'x' },
+    });
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.warnings).toEqual([]);

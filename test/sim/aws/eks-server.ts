@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   eksAccessDenied,
   eksErrorBody,
@@ -15,10 +14,10 @@ import { type EksInput, eksHandlers } from './eks-handlers.js';
 import { matchEksRoute, NUMERIC_QUERY } from './eks-routes.js';
 import { emptyEksRegion } from './eks-world.js';
 import { SimApiError } from './errors.js';
-import type { FaultBook, FaultEffect } from './faults.js';
+import { type FaultBook, type FaultEffect, takeFault } from './faults.js';
 import type { SimCall } from './server.js';
 import { parseAuthorization } from './sigv4.js';
-import { type AwsWorld, findAccessKey, type SimAccessKey } from './world.js';
+import { type AwsWorld, authenticate, type SimAccessKey } from './world.js';
 
 /** What the EKS part of the sim shares with the server. */
 export interface EksSimState {
@@ -104,13 +103,12 @@ async function dispatch(
   call.params = input;
   if (route.operation.startsWith('List')) call.paginated = input['maxResults'] !== undefined;
 
-  const { delayMs, effect } = state.faults.take({
+  const effect = await takeFault(state.faults, {
     service: 'eks',
     action: route.operation,
     account: caller.accountId,
     region: scope.region,
   });
-  if (delayMs > 0) await sleep(delayMs);
   if (effect)
     return faultReply(
       effect,
@@ -175,18 +173,6 @@ export function eksJson(value: unknown): string {
     const raw = this[key];
     return raw instanceof Date ? raw.getTime() / 1000 : item;
   });
-}
-
-function authenticate(
-  world: AwsWorld,
-  accessKeyId: string,
-  sessionToken: string | string[] | undefined,
-): { accountId: string; key: SimAccessKey } | undefined {
-  const found = findAccessKey(world, accessKeyId);
-  // Temporary keys are only valid with their session token, as in AWS.
-  if (found?.key.sessionToken !== undefined && found.key.sessionToken !== sessionToken)
-    return undefined;
-  return found;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { SimService } from './errors.js';
 
 /** Which calls a fault applies to; unset fields match anything. */
@@ -45,6 +46,16 @@ export interface FaultCall {
 export interface FaultBook extends Faults {
   /** The server-side delay and the answering fault, if any, for a call; consumes counted faults. */
   take(call: FaultCall): { delayMs: number; effect?: FaultEffect };
+}
+
+/** The fault that answers a call, once the server-side delay planned for it has passed. */
+export async function takeFault(
+  book: FaultBook,
+  call: FaultCall,
+): Promise<FaultEffect | undefined> {
+  const { delayMs, effect } = book.take(call);
+  if (delayMs > 0) await sleep(delayMs);
+  return effect;
 }
 
 interface Entry {

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultBook } from './faults.js';
 import type { SimCall } from './server.js';
 import { parseAuthorization } from './sigv4.js';
-import { type AwsWorld, findAccessKey } from './world.js';
+import { type AwsWorld, authenticate } from './world.js';
 
 /** An AWS Organization in the simulated world. */
 export interface SimOrganization {
@@ -115,10 +115,11 @@ export async function answerOrganizationsHttp(
     params: body ? (JSON.parse(body) as Record<string, unknown>) : {},
     status: 0,
   };
-  const found = scope ? findAccessKey(state.world, scope.accessKeyId) : undefined;
-  const token = req.headers['x-amz-security-token'];
+  const found = scope
+    ? authenticate(state.world, scope.accessKeyId, req.headers['x-amz-security-token'])
+    : undefined;
   let reply: JsonReply;
-  if (!found || (found.key.sessionToken !== undefined && found.key.sessionToken !== token)) {
+  if (!found) {
     reply = organizationsError(
       'UnrecognizedClientException',
       'The security token included in the request is invalid.',

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { FaultBook, FaultEffect } from './faults.js';
+import { type FaultBook, type FaultEffect, takeFault } from './faults.js';
 import {
   accessDenied,
   identityDenied,
@@ -21,7 +20,7 @@ import type { SimBucket } from './s3-world.js';
 import { document, errorDocument, type RestXmlReply, restXmlReply } from './s3-xml.js';
 import type { SimCall } from './server.js';
 import { parseAuthorization } from './sigv4.js';
-import { type AwsWorld, findAccessKey, type SimAccessKey } from './world.js';
+import { type AwsWorld, authenticate, type SimCaller } from './world.js';
 
 /** What the S3 handlers need of the running sim. */
 export interface S3SimState {
@@ -39,12 +38,6 @@ export function isS3Request(req: IncomingMessage): boolean {
 type Route =
   | { kind: 'list'; action: 'ListBuckets'; query: URLSearchParams }
   | { kind: 'config'; action: string; bucket: string; operation: S3ConfigOperation };
-
-/** Who is calling, once authenticated. */
-interface Caller {
-  accountId: string;
-  key: SimAccessKey;
-}
 
 /**
  * Answers one path-style S3 request (`GET /` for ListBuckets, `GET /<bucket>?<subresource>` for
@@ -116,13 +109,12 @@ async function dispatch(
   call.accountId = caller.accountId;
   if (!route) return { error: notImplemented() };
 
-  const { delayMs, effect } = state.faults.take({
+  const effect = await takeFault(state.faults, {
     service: 's3',
     action: route.action,
     account: caller.accountId,
     region: scope.region,
   });
-  if (delayMs > 0) await sleep(delayMs);
   if (effect) return faultReply(effect, route, caller);
 
   if (route.kind === 'list') {
@@ -141,7 +133,7 @@ async function dispatch(
 function readConfig(
   world: AwsWorld,
   route: Extract<Route, { kind: 'config' }>,
-  caller: Caller,
+  caller: SimCaller,
   region: string,
   expectedOwner: string | string[] | undefined,
 ): Reply {
@@ -164,7 +156,7 @@ function readConfig(
   return { ok: restXmlReply(operation.output, operation.unset.output) };
 }
 
-function faultReply(effect: FaultEffect, route: Route, caller: Caller): Reply {
+function faultReply(effect: FaultEffect, route: Route, caller: SimCaller): Reply {
   switch (effect.kind) {
     case 'throttle':
       return { error: slowDown(), fault: 'throttle' };
@@ -249,16 +241,4 @@ function findBucket(
     if (bucket) return { bucket, ownerAccountId: accountId };
   }
   return undefined;
-}
-
-function authenticate(
-  world: AwsWorld,
-  accessKeyId: string,
-  sessionToken: string | string[] | undefined,
-): Caller | undefined {
-  const found = findAccessKey(world, accessKeyId);
-  // Temporary keys are only valid with their session token, as in AWS.
-  if (found?.key.sessionToken !== undefined && found.key.sessionToken !== sessionToken)
-    return undefined;
-  return found;
 }

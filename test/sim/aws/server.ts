@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ec2Actions } from './ec2-handlers.js';
 import { answerEks } from './eks-server.js';
 import {
@@ -19,14 +18,14 @@ import {
   unknownAccessKey,
   unknownParameter,
 } from './errors.js';
-import { createFaultBook, type FaultEffect, type Faults } from './faults.js';
+import { createFaultBook, type FaultEffect, type Faults, takeFault } from './faults.js';
 import { answerOrganizationsHttp } from './organizations.js';
 import { readQuery } from './query-reader.js';
 import { ec2Document, malformedDocument, stsDocument } from './responses.js';
 import { answerS3, isS3Request } from './s3-handlers.js';
 import { parseAuthorization } from './sigv4.js';
 import { stsActions } from './sts-handlers.js';
-import { type AwsWorld, emptyEc2Region, findAccessKey, type SimAccessKey } from './world.js';
+import { type AwsWorld, authenticate, emptyEc2Region, type SimAccessKey } from './world.js';
 
 /** One request the sim answered. */
 export interface SimCall {
@@ -203,13 +202,12 @@ async function dispatch(req: IncomingMessage, state: SimState, request: Request)
     );
     call.params = input;
 
-    const { delayMs, effect } = state.faults.take({
+    const effect = await takeFault(state.faults, {
       service,
       action,
       account: caller.accountId,
       region: scope.region,
     });
-    if (delayMs > 0) await sleep(delayMs);
     if (effect) return faultReply(effect, service, action, caller.key, requestId, fail);
 
     if (ec2) {
@@ -273,18 +271,6 @@ function faultReply(
         fault: 'malformed',
       };
   }
-}
-
-function authenticate(
-  world: AwsWorld,
-  accessKeyId: string,
-  sessionToken: string | string[] | undefined,
-): { accountId: string; key: SimAccessKey } | undefined {
-  const found = findAccessKey(world, accessKeyId);
-  // Temporary keys are only valid with their session token, as in AWS.
-  if (found?.key.sessionToken !== undefined && found.key.sessionToken !== sessionToken)
-    return undefined;
-  return found;
 }
 
 async function readParams(req: IncomingMessage): Promise<Map<string, string>> {

@@ -82,16 +82,35 @@ export function arnAccount(arn: string): string | undefined {
   return arn.split(':')[4] || undefined;
 }
 
+/** A caller the sim knows: the account an access key belongs to, and the key. */
+export interface SimCaller {
+  accountId: string;
+  key: SimAccessKey;
+}
+
 /** The account and key record for an access key id, or undefined for an unknown key. */
-export function findAccessKey(
-  world: AwsWorld,
-  accessKeyId: string,
-): { accountId: string; key: SimAccessKey } | undefined {
+export function findAccessKey(world: AwsWorld, accessKeyId: string): SimCaller | undefined {
   for (const [accountId, account] of Object.entries(world.accounts)) {
     const key = account.accessKeys.find((k) => k.accessKeyId === accessKeyId);
     if (key) return { accountId, key };
   }
   return undefined;
+}
+
+/**
+ * The caller of a signed request (its key and the `X-Amz-Security-Token` it sent), or undefined
+ * for an unknown key or a temporary key without its own session token.
+ */
+export function authenticate(
+  world: AwsWorld,
+  accessKeyId: string,
+  sessionToken: string | string[] | undefined,
+): SimCaller | undefined {
+  const found = findAccessKey(world, accessKeyId);
+  // Temporary keys are only valid with their session token, as in AWS.
+  if (found?.key.sessionToken !== undefined && found.key.sessionToken !== sessionToken)
+    return undefined;
+  return found;
 }
 
 /** The EC2 region of an account, created empty on first use so tests can push into it. */

@@ -23,11 +23,11 @@ import {
   paginateDescribeVpcEndpoints,
   paginateDescribeVpcPeeringConnections,
 } from '@aws-sdk/client-ec2';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { securityGroupRulesOf } from '../../../sim/aws/ec2-security-group-rules.js';
-import { type AwsSim, startAwsSim } from '../../../sim/aws/server.js';
-import { type Ec2RegionWorld, ec2Region, sampleWorld } from '../../../sim/aws/world.js';
-import { collect, failureOf, simEc2 } from './sim-client.js';
+import type { AwsSim } from '../../../sim/aws/server.js';
+import type { Ec2RegionWorld } from '../../../sim/aws/world.js';
+import { collect, failureOf, useSampleEc2 } from './sim-client.js';
 
 const ACCOUNT = '111111111111';
 const REGION = 'eu-west-1';
@@ -37,16 +37,10 @@ describe('the simulated VPC and EBS APIs, read by the real SDK', () => {
   let ec2: EC2Client;
   let estate: Ec2RegionWorld;
 
-  beforeAll(async () => {
-    sim = await startAwsSim(sampleWorld());
-    estate = ec2Region(sim.world, ACCOUNT, REGION);
-    ec2 = simEc2(sim, { region: REGION, attempts: 1 });
+  useSampleEc2({ accountId: ACCOUNT, region: REGION }, (sample) => {
+    ({ sim, ec2, estate } = sample);
   });
   afterEach(() => sim.resetCalls());
-  afterAll(async () => {
-    ec2.destroy();
-    await sim.close();
-  });
 
   it('returns every new type exactly as the world holds it, dates included', async () => {
     const all = async <P, T>(pages: AsyncIterable<P>, items: (page: P) => T[] | undefined) =>

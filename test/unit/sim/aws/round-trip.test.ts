@@ -8,10 +8,10 @@ import {
   paginateDescribeVpcs,
   type Reservation,
 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AwsSim, startAwsSim } from '../../../sim/aws/server.js';
-import { type Ec2RegionWorld, ec2Region, sampleWorld } from '../../../sim/aws/world.js';
-import { collect, simEc2 } from './sim-client.js';
+import { describe, expect, it } from 'vitest';
+import type { AwsSim } from '../../../sim/aws/server.js';
+import type { Ec2RegionWorld } from '../../../sim/aws/world.js';
+import { collect, simEc2, useSampleEc2 } from './sim-client.js';
 
 const ACCOUNT = '111111111111';
 const REGION = 'eu-west-1';
@@ -21,14 +21,8 @@ describe('the simulated EC2 API, read by the real SDK', () => {
   let ec2: EC2Client;
   let estate: Ec2RegionWorld;
 
-  beforeAll(async () => {
-    sim = await startAwsSim(sampleWorld());
-    estate = ec2Region(sim.world, ACCOUNT, REGION);
-    ec2 = simEc2(sim, { region: REGION, attempts: 1 });
-  });
-  afterAll(async () => {
-    ec2.destroy();
-    await sim.close();
+  useSampleEc2({ accountId: ACCOUNT, region: REGION }, (sample) => {
+    ({ sim, ec2, estate } = sample);
   });
 
   it('returns the reservations and instances the world holds, dates included', async () => {

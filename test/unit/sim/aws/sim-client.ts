@@ -1,8 +1,10 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { STSClient } from '@aws-sdk/client-sts';
 import { ConfiguredRetryStrategy } from '@smithy/util-retry';
+import { afterAll, beforeAll } from 'vitest';
 import { type SimClientOptions, simClientConfig } from '../../../sim/aws/clients.js';
-import type { AwsSim } from '../../../sim/aws/server.js';
+import { type AwsSim, startAwsSim } from '../../../sim/aws/server.js';
+import { type Ec2RegionWorld, ec2Region, sampleWorld } from '../../../sim/aws/world.js';
 
 /** The sample world's only access key. */
 export const SAMPLE_KEY = 'AKIASIMSAMPLE0000001';
@@ -19,6 +21,37 @@ export function simEc2(
   return new EC2Client({
     ...simClientConfig(sim, { region, accessKeyId, ...rest }),
     retryStrategy: new ConfiguredRetryStrategy(attempts, () => 0),
+  });
+}
+
+/** The sample world's sim, an EC2 client on it that tries once, and the estate it reads. */
+export interface SampleEc2 {
+  readonly sim: AwsSim;
+  readonly ec2: EC2Client;
+  readonly estate: Ec2RegionWorld;
+}
+
+/**
+ * Starts the sample world's sim for the enclosing `describe` with an EC2 client on one account's
+ * region, hands both (and that region's estate) to `started`, and stops them after the block.
+ */
+export function useSampleEc2(
+  where: { readonly accountId: string; readonly region: string },
+  started: (sample: SampleEc2) => void,
+): void {
+  let sample: SampleEc2 | undefined;
+  beforeAll(async () => {
+    const sim = await startAwsSim(sampleWorld());
+    sample = {
+      sim,
+      estate: ec2Region(sim.world, where.accountId, where.region),
+      ec2: simEc2(sim, { region: where.region, attempts: 1 }),
+    };
+    started(sample);
+  });
+  afterAll(async () => {
+    sample?.ec2.destroy();
+    await sample?.sim.close();
   });
 }
 

@@ -7,17 +7,8 @@ import {
 import { redactCredentials } from '../../../../lib/snapshot/normalize/redact-credentials.js';
 import { sortTags } from '../../../../lib/snapshot/normalize/sort-tags.js';
 import { toPlainData } from '../../../../lib/snapshot/normalize/to-plain-data.js';
+import { EKS_TYPES } from '../../sources/aws/eks/eks-types.js';
 import { deepFreeze, resourceOf } from './fixtures.js';
-
-const EKS_TYPES = [
-  'AWS::EKS::Cluster',
-  'AWS::EKS::Nodegroup',
-  'AWS::EKS::Addon',
-  'AWS::EKS::FargateProfile',
-  'AWS::EKS::AccessEntry',
-  'AWS::EKS::PodIdentityAssociation',
-  'AWS::EKS::IdentityProviderConfig',
-];
 
 describe('Function: normalizationSteps (EKS)', () => {
   it('drops volatile fields before sorting, unless the target keeps them', () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { keyPairCollector } from '../../../../../lib/sources/aws/ec2/key-pairs.js';
 import { launchTemplateCollector } from '../../../../../lib/sources/aws/ec2/launch-templates.js';
 import { natGatewayCollector } from '../../../../../lib/sources/aws/ec2/nat-gateways.js';
@@ -11,8 +11,9 @@ import { securityGroupCollector } from '../../../../../lib/sources/aws/ec2/secur
 import { vpcEndpointCollector } from '../../../../../lib/sources/aws/ec2/vpc-endpoints.js';
 import { vpcPeeringConnectionCollector } from '../../../../../lib/sources/aws/ec2/vpc-peering-connections.js';
 import { collectorsFor } from '../../../../../lib/sources/aws/registry.js';
-import { type AwsSim, startAwsSim } from '../../../../sim/aws/server.js';
-import { type Ec2RegionWorld, ec2Region, sampleWorld } from '../../../../sim/aws/world.js';
+import type { AwsSim } from '../../../../sim/aws/server.js';
+import { type Ec2RegionWorld, ec2Region } from '../../../../sim/aws/world.js';
+import { useSampleSim } from '../sample-sim.js';
 import { SAMPLE, simContext } from './context.js';
 
 describe('Function: isUserNetworkInterface', () => {
@@ -47,15 +48,10 @@ describe('EC2 collectors: what each one takes and leaves', () => {
   let sim: AwsSim;
   let region: Ec2RegionWorld;
 
-  beforeAll(async () => {
-    sim = await startAwsSim(sampleWorld());
-  });
-  afterAll(async () => {
-    await sim.close();
+  useSampleSim((started) => {
+    sim = started;
   });
   beforeEach(() => {
-    sim.resetCalls();
-    sim.world.accounts = sampleWorld().accounts;
     region = ec2Region(sim.world, SAMPLE.accountId, SAMPLE.region);
   });
 

@@ -1,14 +1,9 @@
-import type { CollectOptions, Logger } from '../../../../../lib/model/index.js';
-import { createAwsClientFactory } from '../../../../../lib/sources/aws/client-factory.js';
+import type { CollectOptions } from '../../../../../lib/model/index.js';
 import type { AwsCollectorContext } from '../../../../../lib/sources/collector.js';
 import type { AwsSim } from '../../../../sim/aws/server.js';
+import { simCollectorContext } from '../sim-collector-context.js';
 
-/** The sample world's account, region and key. */
-export const SAMPLE = {
-  accountId: '111111111111',
-  region: 'eu-west-1',
-  accessKeyId: 'AKIASIMSAMPLE0000001',
-} as const;
+export { SAMPLE } from '../sim-collector-context.js';
 
 /** A collector context on the sim, with what it logged and counted. */
 export interface TestContext {
@@ -30,32 +25,12 @@ export function simContext(
     hmacKey?: Uint8Array;
   } = {},
 ): TestContext {
-  const calls: Record<string, number> = {};
   const logs: string[] = [];
-  const log = (message: string, details?: Record<string, unknown>) => {
-    logs.push(`${message} ${JSON.stringify(details ?? {})}`);
-  };
-  const logger: Logger = { debug: log, info: log, warn: log, error: log };
-  const aws = createAwsClientFactory({
-    endpoints: { ec2: sim.url, sts: sim.url },
-    credentials: {
-      accessKeyId: options.accessKeyId ?? SAMPLE.accessKeyId,
-      secretAccessKey: 'sim-secret',
-    },
-    retry: { maxAttempts: 3, backoffMs: () => 0 },
-  });
-  const context: AwsCollectorContext = {
-    account: {},
-    accountId: options.accountId ?? SAMPLE.accountId,
-    region: options.region ?? SAMPLE.region,
-    aws,
-    logger,
+  const { context, calls } = simCollectorContext(sim, {
+    ...options,
+    service: 'ec2',
     target: 'aws-caller-eu-west-1-ec2',
-    options: { userData: 'skip', keepVolatile: false, ...options.collect },
-    hmacKey: options.hmacKey,
-    countCall: (service) => {
-      calls[service] = (calls[service] ?? 0) + 1;
-    },
-  };
+    onLog: ({ message, details }) => logs.push(`${message} ${JSON.stringify(details ?? {})}`),
+  });
   return { context, calls, logs };
 }

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { launchTemplateCollector } from '../../../../../lib/sources/aws/ec2/launch-templates.js';
 import { prefixListCollector } from '../../../../../lib/sources/aws/ec2/prefix-lists.js';
 import { securityGroupCollector } from '../../../../../lib/sources/aws/ec2/security-groups.js';
 import { vpcCollector } from '../../../../../lib/sources/aws/ec2/vpcs.js';
 import { collectorsFor } from '../../../../../lib/sources/aws/registry.js';
-import { type AwsSim, startAwsSim } from '../../../../sim/aws/server.js';
-import { ec2Region, sampleWorld } from '../../../../sim/aws/world.js';
+import type { AwsSim } from '../../../../sim/aws/server.js';
+import { ec2Region } from '../../../../sim/aws/world.js';
+import { useSampleSim } from '../sample-sim.js';
 import { SAMPLE, simContext } from './context.js';
 
 // Values from the sample world that must never appear in a warning or a log line.
@@ -47,16 +48,8 @@ const LIST_ACTIONS: Record<string, string> = {
 describe('EC2 collectors when AWS says no', () => {
   let sim: AwsSim;
 
-  beforeAll(async () => {
-    sim = await startAwsSim(sampleWorld());
-  });
-  afterAll(async () => {
-    await sim.close();
-  });
-  beforeEach(() => {
-    sim.faults.clear();
-    sim.resetCalls();
-    sim.world.accounts = sampleWorld().accounts;
+  useSampleSim((started) => {
+    sim = started;
   });
 
   it('has a list action for every collector', () => {

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { hmacFingerprint } from '../../../../../lib/snapshot/fingerprint.js';
 import { renderResource } from '../../../../../lib/snapshot/render.js';
 import { instanceCollector } from '../../../../../lib/sources/aws/ec2/instances.js';
 import { launchTemplateCollector } from '../../../../../lib/sources/aws/ec2/launch-templates.js';
 import type { CollectorOutput } from '../../../../../lib/sources/collector.js';
-import { type AwsSim, startAwsSim } from '../../../../sim/aws/server.js';
-import { ec2Region, sampleWorld } from '../../../../sim/aws/world.js';
+import type { AwsSim } from '../../../../sim/aws/server.js';
+import { ec2Region } from '../../../../sim/aws/world.js';
+import { useSampleSim } from '../sample-sim.js';
 import { SAMPLE, simContext } from './context.js';
 
 const SECRET = 'canary-Pa55w0rd-6f1e2d';
@@ -25,15 +26,10 @@ function everything(outputs: readonly CollectorOutput[], logs: readonly string[]
 describe('user data (secrets) in instances and launch templates', () => {
   let sim: AwsSim;
 
-  beforeAll(async () => {
-    sim = await startAwsSim(sampleWorld());
-  });
-  afterAll(async () => {
-    await sim.close();
+  useSampleSim((started) => {
+    sim = started;
   });
   beforeEach(() => {
-    sim.resetCalls();
-    sim.world.accounts = sampleWorld().accounts;
     const region = ec2Region(sim.world, SAMPLE.accountId, SAMPLE.region);
     region.userData[WEB] = CANARY;
     for (const version of region.launchTemplateVersions) {

@@ -1,30 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Resource } from '../../../../../lib/model/index.js';
-import { type AwsSim, startAwsSim } from '../../../../sim/aws/server.js';
-import { sampleWorld } from '../../../../sim/aws/world.js';
-import { SAMPLE, s3Harness } from './s3-harness.js';
-
-function byName(resources: readonly Resource[], name: string): Resource {
-  const found = resources.find((r) => r.resourceId === name);
-  if (!found) throw new Error(`No record for bucket ${name}`);
-  return found;
-}
+import { describe, expect, it } from 'vitest';
+import type { AwsSim } from '../../../../sim/aws/server.js';
+import { useSampleSim } from '../sample-sim.js';
+import { byName, SAMPLE, s3Harness } from './s3-harness.js';
 
 describe('the S3 bucket collector when reads fail', () => {
   let sim: AwsSim;
 
-  beforeAll(async () => {
-    sim = await startAwsSim(sampleWorld());
-  });
-  beforeEach(() => {
-    sim.world.accounts = sampleWorld().accounts;
-  });
-  afterEach(() => {
-    sim.faults.clear();
-    sim.resetCalls();
-  });
-  afterAll(async () => {
-    await sim.close();
+  useSampleSim((started) => {
+    sim = started;
   });
 
   it('lists reads throttled past the retries as unreadable, with one warning for all buckets', async () => {

@@ -1,34 +1,18 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Resource } from '../../../../../lib/model/index.js';
+import { describe, expect, it } from 'vitest';
 import { collectorsFor } from '../../../../../lib/sources/aws/registry.js';
 import { BUCKET_READS } from '../../../../../lib/sources/aws/s3/bucket-reads.js';
-import { type AwsSim, startAwsSim } from '../../../../sim/aws/server.js';
+import type { AwsSim } from '../../../../sim/aws/server.js';
 import { sampleWorld } from '../../../../sim/aws/world.js';
-import { SAMPLE, s3Harness } from './s3-harness.js';
+import { useSampleSim } from '../sample-sim.js';
+import { byName, SAMPLE, s3Harness } from './s3-harness.js';
 
 const READ_KEYS = BUCKET_READS.map((r) => r.key);
-
-function byName(resources: readonly Resource[], name: string): Resource {
-  const found = resources.find((r) => r.resourceId === name);
-  if (!found) throw new Error(`No record for bucket ${name}`);
-  return found;
-}
 
 describe('the S3 bucket collector on the sample world', () => {
   let sim: AwsSim;
 
-  beforeAll(async () => {
-    sim = await startAwsSim(sampleWorld());
-  });
-  beforeEach(() => {
-    sim.world.accounts = sampleWorld().accounts;
-  });
-  afterEach(() => {
-    sim.faults.clear();
-    sim.resetCalls();
-  });
-  afterAll(async () => {
-    await sim.close();
+  useSampleSim((started) => {
+    sim = started;
   });
 
   it('is the one collector of service s3', () => {

@@ -1,21 +1,11 @@
-import type { CallCounts, Logger, Shard } from '../../../../../lib/model/index.js';
-import {
-  type AwsClientFactory,
-  createAwsClientFactory,
-} from '../../../../../lib/sources/aws/client-factory.js';
+import type { CallCounts, Resource, Shard } from '../../../../../lib/model/index.js';
+import type { AwsClientFactory } from '../../../../../lib/sources/aws/client-factory.js';
 import { createBucketCollector } from '../../../../../lib/sources/aws/s3/buckets.js';
 import type { AwsCollectorContext, CollectorOutput } from '../../../../../lib/sources/collector.js';
 import type { AwsSim } from '../../../../sim/aws/server.js';
+import { type LoggedLine, simCollectorContext } from '../sim-collector-context.js';
 
-/** The sample world's account and key. */
-export const SAMPLE = { accountId: '111111111111', accessKeyId: 'AKIASIMSAMPLE0000001' } as const;
-
-/** A log line the collector wrote. */
-export interface LoggedLine {
-  readonly level: string;
-  readonly message: string;
-  readonly details: Record<string, unknown> | undefined;
-}
+export { SAMPLE } from '../sim-collector-context.js';
 
 /** One bucket collector run's context, call counts and log. */
 export interface S3Harness {
@@ -39,43 +29,23 @@ export interface S3HarnessOptions {
 
 /** A bucket collector context on the sim, built as the collect step builds it (region `global`). */
 export function s3Harness(sim: AwsSim, options: S3HarnessOptions = {}): S3Harness {
-  const calls: CallCounts = {};
-  const log: LoggedLine[] = [];
-  const record =
-    (level: string) =>
-    (message: string, details?: Record<string, unknown>): void => {
-      log.push({ level, message, details });
-    };
-  const logger: Logger = {
-    debug: record('debug'),
-    info: record('info'),
-    warn: record('warn'),
-    error: record('error'),
-  };
-  const aws = createAwsClientFactory({
-    endpoints: { s3: sim.url, sts: sim.url },
-    credentials: {
-      accessKeyId: options.accessKeyId ?? SAMPLE.accessKeyId,
-      secretAccessKey: 'sim-secret',
-    },
-    retry: { maxAttempts: options.maxAttempts ?? 3, backoffMs: () => 0 },
-  });
-  const context: AwsCollectorContext = {
-    account: {},
-    accountId: options.accountId ?? SAMPLE.accountId,
+  const { readsPerRegion, listPageSize, ...rest } = options;
+  const harness = simCollectorContext(sim, {
+    ...rest,
+    service: 's3',
     region: 'global',
-    aws,
-    logger,
     target: 'aws-caller-global-s3',
-    options: { userData: 'skip', keepVolatile: false },
-    shard: options.shard,
-    countCall: (service) => {
-      calls[service] = (calls[service] ?? 0) + 1;
-    },
-  };
-  const collector = createBucketCollector({
-    ...(options.readsPerRegion === undefined ? {} : { readsPerRegion: options.readsPerRegion }),
-    ...(options.listPageSize === undefined ? {} : { listPageSize: options.listPageSize }),
   });
-  return { context, aws, calls, log, collect: () => collector.collect(context) };
+  const collector = createBucketCollector({
+    ...(readsPerRegion === undefined ? {} : { readsPerRegion }),
+    ...(listPageSize === undefined ? {} : { listPageSize }),
+  });
+  return { ...harness, collect: () => collector.collect(harness.context) };
+}
+
+/** The record of the bucket `name`; throws when the collector left it out. */
+export function byName(resources: readonly Resource[], name: string): Resource {
+  const found = resources.find((r) => r.resourceId === name);
+  if (!found) throw new Error(`No record for bucket ${name}`);
+  return found;
 }
