@@ -1,0 +1,99 @@
+/** Times `computeDrift` on n resources and n matching instances (instances, groups, subnets). */
+import { computeDrift } from '../lib/drift/engine.js';
+import type { Resource } from '../lib/model/schema.js';
+import type { StateInstance } from '../lib/terraform/state-instance.js';
+
+const ACCOUNT = '111111111111';
+const REGION = 'eu-west-1';
+
+function pair(i: number): [Resource, StateInstance] {
+  const kind = i % 3;
+  const hex = i.toString(16).padStart(17, '0');
+  const [resourceType, type, id, configuration, attributes] =
+    kind === 0
+      ? ([
+          'AWS::EC2::Instance',
+          'aws_instance',
+          `i-${hex}`,
+          {
+            InstanceType: 't3.micro',
+            ImageId: 'ami-1',
+            SubnetId: 'subnet-1',
+            SecurityGroups: [{ GroupId: 'sg-1' }],
+          },
+          {
+            instance_type: 't3.micro',
+            ami: 'ami-1',
+            subnet_id: 'subnet-1',
+            vpc_security_group_ids: ['sg-1'],
+          },
+        ] as const)
+      : kind === 1
+        ? ([
+            'AWS::EC2::SecurityGroup',
+            'aws_security_group',
+            `sg-${hex}`,
+            {
+              GroupName: `g${i}`,
+              VpcId: 'vpc-1',
+              IpPermissions: [
+                {
+                  IpProtocol: 'tcp',
+                  FromPort: 443,
+                  ToPort: 443,
+                  IpRanges: [{ CidrIp: '0.0.0.0/0' }],
+                },
+              ],
+              IpPermissionsEgress: [],
+            },
+            {
+              name: `g${i}`,
+              vpc_id: 'vpc-1',
+              ingress: [
+                { protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['0.0.0.0/0'] },
+              ],
+              egress: [],
+            },
+          ] as const)
+        : ([
+            'AWS::EC2::Subnet',
+            'aws_subnet',
+            `subnet-${hex}`,
+            { CidrBlock: '10.0.0.0/24', VpcId: 'vpc-1' },
+            { cidr_block: '10.0.0.0/24', vpc_id: 'vpc-1' },
+          ] as const);
+  const tags = { Name: `r${i}`, team: 'platform' };
+  const arn = `arn:aws:ec2:${REGION}:${ACCOUNT}:x/${id}`;
+  return [
+    {
+      schemaVersion: 1,
+      resourceType,
+      resourceId: id,
+      accountId: ACCOUNT,
+      awsRegion: REGION,
+      tags,
+      configuration: { ...configuration },
+    },
+    {
+      state: 'bench.tfstate',
+      lineage: 'l',
+      serial: 1,
+      address: `${type}.r${i}`,
+      type,
+      provider: 'aws',
+      attributes: { ...attributes, id, arn, tags },
+      tainted: false,
+    },
+  ];
+}
+
+/** Builds n resources and n instances and times one `computeDrift` over them, in milliseconds. */
+export function runDriftBench(n: number): { n: number; ms: number; changed: number } {
+  const pairs = Array.from({ length: n }, (_, i) => pair(i));
+  const resources = pairs.map(([r]) => r);
+  const instances = pairs.map(([, s]) => s);
+  const start = process.hrtime.bigint();
+  const report = computeDrift({ resources, instances, scopes: [], now: new Date(0) });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  return { n, ms, changed: report.summary.changed };
+}

@@ -1,0 +1,60 @@
+import type { Resource } from '../model/schema.js';
+import { SENSITIVE } from '../terraform/state-instance.js';
+import type { AttributeSpec, StateContext } from './mapping/types.js';
+import { canonicalKey, holdsSensitive, UNKNOWN } from './normalize-values.js';
+import type { DriftChange } from './schema.js';
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : value === null ? [] : [value];
+}
+
+function minus(a: readonly unknown[], b: readonly unknown[]): unknown[] {
+  const keys = new Set(b.map(canonicalKey));
+  return a.filter((item) => !keys.has(canonicalKey(item)));
+}
+
+/**
+ * The changes of one compared attribute. Unknown on either side (not read, unreadable, or masked
+ * as sensitive in state) gives none: unknown is never different.
+ */
+export function compareAttribute(
+  spec: AttributeSpec,
+  resource: Resource,
+  context: StateContext,
+): DriftChange[] {
+  const rawState = spec.state(context.attributes, context);
+  if (rawState === UNKNOWN || holdsSensitive(rawState, SENSITIVE)) return [];
+  const rawCloud = spec.cloud(resource, context);
+  if (rawCloud === UNKNOWN) return [];
+  const state = spec.normalize(rawState);
+  const cloud = spec.normalize(rawCloud);
+  if (canonicalKey(state) === canonicalKey(cloud)) return [];
+  switch (spec.kind ?? 'value') {
+    case 'map': {
+      const s = asRecord(state);
+      const c = asRecord(cloud);
+      const keys = [...new Set([...Object.keys(s), ...Object.keys(c)])].sort();
+      return keys
+        .filter((key) => canonicalKey(s[key] ?? null) !== canonicalKey(c[key] ?? null))
+        .map((key) => ({
+          attribute: `${spec.name}.${key}`,
+          state: s[key] ?? null,
+          cloud: c[key] ?? null,
+        }));
+    }
+    case 'set': {
+      // Only the members on one side: a 40-rule group with one rule added reads as that rule.
+      const s = asList(state);
+      const c = asList(cloud);
+      return [{ attribute: spec.name, state: minus(s, c), cloud: minus(c, s) }];
+    }
+    default:
+      return [{ attribute: spec.name, state, cloud }];
+  }
+}

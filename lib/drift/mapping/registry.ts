@@ -1,0 +1,60 @@
+import { AWS_INSTANCE } from './ec2-instance.js';
+import {
+  AWS_EIP,
+  AWS_INTERNET_GATEWAY,
+  AWS_NAT_GATEWAY,
+  AWS_SUBNET,
+  AWS_VPC,
+} from './ec2-network.js';
+import {
+  AWS_EBS_VOLUME,
+  AWS_KEY_PAIR,
+  AWS_LAUNCH_TEMPLATE,
+  AWS_VPC_ENDPOINT,
+} from './ec2-other.js';
+import { AWS_ROUTE, AWS_ROUTE_TABLE } from './ec2-route-table.js';
+import { AWS_SECURITY_GROUP } from './ec2-security-group.js';
+import {
+  AWS_SECURITY_GROUP_RULE,
+  AWS_VPC_SECURITY_GROUP_RULES,
+} from './ec2-security-group-rules.js';
+import { AWS_EKS_ADDON, AWS_EKS_CLUSTER, AWS_EKS_NODE_GROUP } from './eks.js';
+import { AWS_S3_BUCKET } from './s3-bucket.js';
+import { AWS_S3_BUCKET_SPLIT } from './s3-split.js';
+import type { TypeMapping } from './types.js';
+
+/** Every mapping; adding a type is a module and a line here. */
+export const MAPPINGS: readonly TypeMapping[] = [
+  AWS_INSTANCE,
+  AWS_SECURITY_GROUP,
+  AWS_SECURITY_GROUP_RULE,
+  ...AWS_VPC_SECURITY_GROUP_RULES,
+  AWS_VPC,
+  AWS_SUBNET,
+  AWS_ROUTE_TABLE,
+  AWS_ROUTE,
+  AWS_INTERNET_GATEWAY,
+  AWS_NAT_GATEWAY,
+  AWS_EIP,
+  AWS_EBS_VOLUME,
+  AWS_KEY_PAIR,
+  AWS_LAUNCH_TEMPLATE,
+  AWS_VPC_ENDPOINT,
+  AWS_S3_BUCKET,
+  ...AWS_S3_BUCKET_SPLIT,
+  AWS_EKS_CLUSTER,
+  AWS_EKS_NODE_GROUP,
+  AWS_EKS_ADDON,
+];
+
+/** The mapping of each Terraform type. */
+export const BY_TERRAFORM_TYPE: ReadonlyMap<string, TypeMapping> = new Map(
+  MAPPINGS.flatMap((mapping) => mapping.terraformTypes.map((type) => [type, mapping] as const)),
+);
+
+/** The primary mapping of each collected CloudFormation type (what an unmanaged one is called). */
+export const BY_RESOURCE_TYPE: ReadonlyMap<string, TypeMapping> = new Map(
+  MAPPINGS.filter((mapping) => mapping.role === 'primary').map(
+    (mapping) => [mapping.resourceType, mapping] as const,
+  ),
+);

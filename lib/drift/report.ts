@@ -1,0 +1,96 @@
+import type { ScopeStatus } from '../model/schema.js';
+import type { DriftReport } from './schema.js';
+
+export type { DriftChange, DriftReport } from './schema.js';
+
+type Entries = Pick<DriftReport, 'unmanaged' | 'missing' | 'changed' | 'managedElsewhere'>;
+
+/** Code-unit order, the same on every machine and locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byKeys<T>(...keys: ((item: T) => string)[]) {
+  return (a: T, b: T) => {
+    for (const key of keys) {
+      const order = compareText(key(a), key(b));
+      if (order !== 0) return order;
+    }
+    return 0;
+  };
+}
+
+/** `aws/<account>/<region>` of a type scope (`k8s/<cluster>` of a Kubernetes one). */
+function regionScope(scope: string): string {
+  const parts = scope.split('/');
+  return parts.slice(0, parts[0] === 'aws' ? 3 : 2).join('/');
+}
+
+/** Type scopes folded per account and region: complete when every type scope under it is. */
+export function aggregateScopes(scopes: readonly ScopeStatus[]): DriftReport['scopes'] {
+  const complete = new Map<string, boolean>();
+  for (const { scope, complete: done } of scopes) {
+    const key = regionScope(scope);
+    complete.set(key, (complete.get(key) ?? true) && done);
+  }
+  return [...complete]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([scope, done]) => ({ scope, complete: done }));
+}
+
+/** A report from its entries, sorted by (type, id) then address, with its summary. */
+export function buildReport(
+  entries: Entries & { managed: number },
+  scopes: readonly ScopeStatus[],
+  now: Date,
+): DriftReport {
+  const { managed } = entries;
+  const unmanaged = entries.unmanaged.length;
+  const missing = entries.missing.length;
+  const denominator = managed + unmanaged + missing;
+  return {
+    version: 1,
+    // DESIGN's form: seconds, no milliseconds.
+    generatedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    scopes: aggregateScopes(scopes),
+    summary: {
+      total: denominator,
+      managed,
+      unmanaged,
+      missing,
+      changed: entries.changed.length,
+      managedElsewhere: entries.managedElsewhere.length,
+      accepted: 0,
+      // Nothing compared is no coverage to speak of; 0 rather than NaN keeps the JSON valid.
+      coverage: denominator === 0 ? 0 : managed / denominator,
+    },
+    unmanaged: [...entries.unmanaged].sort(
+      byKeys(
+        (e) => e.type,
+        (e) => e.id,
+        (e) => e.path,
+      ),
+    ),
+    missing: [...entries.missing].sort(
+      byKeys(
+        (e) => e.type,
+        (e) => e.id,
+        (e) => e.address,
+      ),
+    ),
+    changed: [...entries.changed].sort(
+      byKeys(
+        (e) => e.type,
+        (e) => e.id,
+        (e) => e.address,
+      ),
+    ),
+    managedElsewhere: [...entries.managedElsewhere].sort(
+      byKeys(
+        (e) => e.resourceType,
+        (e) => e.id,
+      ),
+    ),
+    accepted: [],
+  };
+}
