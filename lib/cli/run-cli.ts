@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../config/errors.js';
 import { loadConfig } from '../config/load-config.js';
+import { IgnoreSyntaxError } from '../drift/errors.js';
 import { type Clock, type Logger, systemClock } from '../model/index.js';
 import { DirStagingStore } from '../pipeline/dir-staging-store.js';
 import { PipelineError } from '../pipeline/errors.js';
@@ -14,6 +15,8 @@ import {
 } from '../sources/aws/client-factory.js';
 import { TrailError } from '../trail/errors.js';
 import { LocalGitTrail } from '../trail/local-git-trail.js';
+import { DRIFT_USAGE } from './drift-args.js';
+import { driftCommand } from './drift-command.js';
 import { CliError } from './errors.js';
 import { createProgress } from './progress.js';
 import { parseScanArgs, SCAN_USAGE } from './scan-args.js';
@@ -42,8 +45,13 @@ const USAGE = `Usage: statetrail <command> [flags]
 Commands:
   scan    export AWS configuration (EC2/VPC, S3, EKS) into the trail: one commit per scan that
           saw a change, nothing when nothing changed
+  drift   compare a trail checkout with Terraform states: unmanaged, missing, changed
 
 ${SCAN_USAGE}
+
+${DRIFT_USAGE}
+
+Exit codes: 0 in sync, 1 drift found, 2 error.
 `;
 
 /** Runs the statetrail command line and returns its exit code. */
@@ -56,6 +64,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const logger = createStderrLogger(io.stderr, io.env['STATETRAIL_LOG_LEVEL']);
   try {
     if (command === 'scan') return await scan(rest, io, logger);
+    if (command === 'drift') return await driftCommand(rest, io);
     throw new CliError(`Unknown command ${command}; run statetrail --help`);
   } catch (error) {
     io.stderr.write(`statetrail: ${describeError(error)}\n`);
@@ -111,6 +120,7 @@ function newScanId(clock: Clock): string {
 
 function describeError(error: unknown): string {
   if (error instanceof CliError || error instanceof ConfigError) return error.message;
+  if (error instanceof IgnoreSyntaxError) return error.message;
   if (error instanceof TrailError) return `trail: ${error.message}`;
   if (error instanceof PipelineError) return `pipeline: ${error.message}`;
   if (error instanceof Error) return `unexpected ${error.name}: ${error.message}`;

@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './errors.js';
+
+/** The flags of `statetrail drift`, validated. */
+export interface DriftArgs {
+  readonly snapshot: string;
+  readonly states: string[];
+  readonly ignore: string | undefined;
+  readonly format: 'console' | 'json' | 'markdown';
+  readonly out: string | undefined;
+  readonly endpoints: Record<string, string>;
+}
+
+/** Usage text of `statetrail drift`. */
+export const DRIFT_USAGE = `Usage: statetrail drift --snapshot DIR --state LOC [--state LOC]... [--ignore FILE]
+                        [--format console|json|markdown] [--out FILE]
+
+  --snapshot DIR         a trail checkout (any copy of the trail; no git needed)
+  --state LOC            a .tfstate file, a directory or glob of them, or s3://bucket/key-or-prefix
+  --ignore FILE          .driftignore syntax [default: DIR/.statetrailignore when present]
+  --format F             console (default), json (the drift report) or markdown
+  --out FILE             write the report to FILE instead of standard output`;
+
+/** Parses and validates the arguments that follow `drift`. */
+export function parseDriftArgs(argv: readonly string[]): DriftArgs {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    values = parse(argv).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message, { cause: error });
+  }
+  if (!values.snapshot) throw new UsageError('drift needs --snapshot DIR (a trail checkout)');
+  const states = values.state ?? [];
+  if (states.length === 0) throw new UsageError('drift needs at least one --state LOC');
+  const format = values.format ?? 'console';
+  if (format !== 'console' && format !== 'json' && format !== 'markdown') {
+    throw new UsageError(`--format ${format}: expected console, json or markdown`);
+  }
+  const endpoints: Record<string, string> = {};
+  for (const flag of values.endpoint ?? []) {
+    const at = flag.indexOf('=');
+    if (at <= 0) throw new UsageError(`--endpoint ${flag}: expected SERVICE=URL`);
+    endpoints[flag.slice(0, at)] = flag.slice(at + 1);
+  }
+  return {
+    snapshot: values.snapshot,
+    states,
+    ignore: values.ignore,
+    format,
+    out: values.out,
+    endpoints,
+  };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      snapshot: { type: 'string' },
+      state: { type: 'string', multiple: true },
+      ignore: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      endpoint: { type: 'string', multiple: true },
+    },
+  });
+}

@@ -1,0 +1,89 @@
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+import { computeDrift } from '../drift/engine.js';
+import { type IgnoreRules, NO_IGNORE, parseIgnore } from '../drift/ignore.js';
+import { renderConsole } from '../drift/render/console.js';
+import { renderJson } from '../drift/render/json.js';
+import { renderMarkdown } from '../drift/render/markdown.js';
+import type { DriftReport } from '../drift/report.js';
+import { type Clock, systemClock } from '../model/index.js';
+import { loadStates } from '../terraform/sources/load-states.js';
+import { isS3Location } from '../terraform/sources/state-source.js';
+import { readSnapshot } from '../trail/read-snapshot.js';
+import { parseDriftArgs } from './drift-args.js';
+import { CliError } from './errors.js';
+
+/** What `statetrail drift` reads and writes through. */
+export interface DriftIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  readonly cwd: string;
+  readonly isTTY?: boolean;
+  readonly clock?: Clock;
+}
+
+/** The ignore file read by default from the root of a trail checkout. */
+export const DEFAULT_IGNORE_FILE = '.statetrailignore';
+
+/**
+ * `statetrail drift`: any trail checkout against any Terraform states, offline. Exit 0 in sync,
+ * 1 drift found, 2 when a trail file or a state could not be read: the report still covers
+ * what could be read, and the errors name each file.
+ */
+export async function driftCommand(argv: readonly string[], io: DriftIo): Promise<number> {
+  const args = parseDriftArgs(argv);
+  const snapshotDir = resolve(io.cwd, args.snapshot);
+  const info = await stat(snapshotDir).catch(() => null);
+  if (!info?.isDirectory()) throw new CliError(`--snapshot ${args.snapshot}: not a directory`);
+  const snapshot = await readSnapshot(snapshotDir);
+  const s3Endpoint = args.endpoints['s3'];
+  const s3 = args.states.some(isS3Location)
+    ? new S3Client({
+        region: 'us-east-1',
+        followRegionRedirects: true,
+        ...(s3Endpoint ? { endpoint: s3Endpoint, forcePathStyle: true } : {}),
+      })
+    : undefined;
+  const loaded = await loadStates(
+    args.states.map((location) => (isS3Location(location) ? location : resolve(io.cwd, location))),
+    s3 ? { s3 } : {},
+  );
+  const report = computeDrift({
+    resources: snapshot.resources,
+    instances: loaded.states.flatMap((state) => state.instances),
+    scopes: snapshot.scopes,
+    ignore: await readIgnore(args.ignore, snapshotDir, io.cwd),
+    now: (io.clock ?? systemClock).now(),
+  });
+  const text = render(report, args.format, io.isTTY === true);
+  if (args.out) await writeFile(resolve(io.cwd, args.out), text);
+  else io.stdout.write(text);
+  const problems = [...snapshot.errors, ...loaded.errors];
+  for (const problem of problems) io.stderr.write(`statetrail: ${problem.message}\n`);
+  if (problems.length > 0) return 2;
+  const { unmanaged, missing, changed } = report.summary;
+  return unmanaged + missing + changed > 0 ? 1 : 0;
+}
+
+function render(report: DriftReport, format: 'console' | 'json' | 'markdown', isTTY: boolean) {
+  if (format === 'json') return renderJson(report);
+  if (format === 'markdown') return renderMarkdown(report);
+  return renderConsole(report, { isTTY });
+}
+
+async function readIgnore(
+  file: string | undefined,
+  snapshotDir: string,
+  cwd: string,
+): Promise<IgnoreRules> {
+  const path = file ? resolve(cwd, file) : join(snapshotDir, DEFAULT_IGNORE_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (!file && (error as NodeJS.ErrnoException).code === 'ENOENT') return NO_IGNORE;
+    throw new CliError(`--ignore ${file ?? path}: cannot read it`, { cause: error });
+  }
+  return parseIgnore(text, file ?? DEFAULT_IGNORE_FILE);
+}
