@@ -54,7 +54,7 @@ export async function runScanBench(instances: number): Promise<ScanBenchResult> 
     const scan = async (scanId: string) => {
       const start = performance.now();
       const aws = AwsConfig.parse({ regions: ['eu-west-1'], services: ['ec2'] });
-      const result = await runScan({ scanId, aws }, deps);
+      const { commit: result } = await runScan({ scanId, aws }, deps);
       return { ms: performance.now() - start, result };
     };
     const first = await scan('first');

@@ -1,6 +1,5 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
 import { computeDrift } from '../drift/engine.js';
 import { type IgnoreRules, NO_IGNORE, parseIgnore } from '../drift/ignore.js';
 import { renderConsole } from '../drift/render/console.js';
@@ -13,6 +12,7 @@ import { isS3Location } from '../terraform/sources/state-source.js';
 import { readSnapshot } from '../trail/read-snapshot.js';
 import { parseDriftArgs } from './drift-args.js';
 import { CliError } from './errors.js';
+import { stateBucketClient } from './state-bucket-client.js';
 
 /** What `statetrail drift` reads and writes through. */
 export interface DriftIo {
@@ -37,14 +37,7 @@ export async function driftCommand(argv: readonly string[], io: DriftIo): Promis
   const info = await stat(snapshotDir).catch(() => null);
   if (!info?.isDirectory()) throw new CliError(`--snapshot ${args.snapshot}: not a directory`);
   const snapshot = await readSnapshot(snapshotDir);
-  const s3Endpoint = args.endpoints['s3'];
-  const s3 = args.states.some(isS3Location)
-    ? new S3Client({
-        region: 'us-east-1',
-        followRegionRedirects: true,
-        ...(s3Endpoint ? { endpoint: s3Endpoint, forcePathStyle: true } : {}),
-      })
-    : undefined;
+  const s3 = stateBucketClient(args.states, args.endpoints);
   const loaded = await loadStates(
     args.states.map((location) => (isS3Location(location) ? location : resolve(io.cwd, location))),
     s3 ? { s3 } : {},

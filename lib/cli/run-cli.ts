@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { ConfigError } from '../config/errors.js';
 import { loadConfig } from '../config/load-config.js';
 import { IgnoreSyntaxError } from '../drift/errors.js';
+import { renderConsole } from '../drift/render/console.js';
+import { renderMarkdown } from '../drift/render/markdown.js';
 import { type Clock, type Logger, systemClock } from '../model/index.js';
 import { DirStagingStore } from '../pipeline/dir-staging-store.js';
 import { PipelineError } from '../pipeline/errors.js';
@@ -13,6 +15,7 @@ import {
   type AwsClientFactoryOptions,
   createAwsClientFactory,
 } from '../sources/aws/client-factory.js';
+import { isS3Location } from '../terraform/sources/state-source.js';
 import { TrailError } from '../trail/errors.js';
 import { LocalGitTrail } from '../trail/local-git-trail.js';
 import { DRIFT_USAGE } from './drift-args.js';
@@ -22,6 +25,7 @@ import { createProgress } from './progress.js';
 import { parseScanArgs, SCAN_USAGE } from './scan-args.js';
 import { resolveScan } from './scan-config.js';
 import { renderScanConsole, renderScanJson, type ScanReport } from './scan-report.js';
+import { stateBucketClient } from './state-bucket-client.js';
 import { createStderrLogger } from './stderr-logger.js';
 
 /** Where the CLI reads and writes, injected so tests run it in-process. */
@@ -75,7 +79,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise<number> {
   const args = parseScanArgs(argv);
   const config = args.config ? await loadConfig(resolve(io.cwd, args.config)) : undefined;
-  const { trail, aws } = resolveScan(args, config);
+  const { trail, aws, states } = resolveScan(args, config);
   const clock = io.clock ?? systemClock;
   const trailDir = resolve(io.cwd, trail);
   const hmacKey = io.env['STATETRAIL_HMAC_KEY'];
@@ -83,7 +87,14 @@ async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise
   try {
     const progress = createProgress(io.stderr, io.isTTY === true);
     const result = await runScan(
-      { scanId: newScanId(clock), aws },
+      {
+        scanId: newScanId(clock),
+        aws,
+        states: states.map((s) => ({
+          ...s,
+          location: isS3Location(s.location) ? s.location : resolve(io.cwd, s.location),
+        })),
+      },
       {
         staging: new DirStagingStore({ root: stagingRoot }),
         aws: createAwsClientFactory({ endpoints: aws.endpoints, ...io.aws }),
@@ -91,22 +102,42 @@ async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise
         logger,
         hmacKey: hmacKey ? new TextEncoder().encode(hmacKey) : undefined,
         onProgress: progress.update,
+        clock,
+        s3: stateBucketClient(
+          states.map((s) => s.location),
+          aws.endpoints,
+        ),
       },
     );
     progress.done();
-    const report: ScanReport = { version: 1, trail, ...result };
-    const text = args.format === 'json' ? renderScanJson(report) : renderScanConsole(report);
+    const report: ScanReport = {
+      version: 1,
+      trail,
+      ...result.commit,
+      ...(result.drift ? { drift: result.drift.report, stateErrors: result.drift.errors } : {}),
+    };
+    const text = renderScan(report, args.format, io.isTTY === true);
     if (args.out) await writeFile(resolve(io.cwd, args.out), text);
     else io.stdout.write(text);
+    for (const error of report.stateErrors ?? []) io.stderr.write(`statetrail: ${error}\n`);
     if (!report.scopes.some((s) => s.complete)) {
       io.stderr.write('statetrail: no scope could be scanned; see the warnings\n');
       return EXIT.error;
     }
+    if ((report.stateErrors ?? []).length > 0) return EXIT.error;
     if (args.strict && report.scopes.some((s) => !s.complete)) return EXIT.error;
-    return EXIT.ok;
+    const drift = report.drift?.summary;
+    return drift && drift.unmanaged + drift.missing + drift.changed > 0 ? EXIT.drift : EXIT.ok;
   } finally {
     await rm(stagingRoot, { recursive: true, force: true });
   }
+}
+
+function renderScan(report: ScanReport, format: 'console' | 'json' | 'markdown', isTTY: boolean) {
+  if (format === 'json') return renderScanJson(report);
+  if (format === 'markdown' && report.drift) return renderMarkdown(report.drift);
+  const summary = renderScanConsole(report);
+  return report.drift ? `${summary}\n${renderConsole(report.drift, { isTTY })}` : summary;
 }
 
 function newScanId(clock: Clock): string {

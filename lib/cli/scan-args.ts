@@ -11,7 +11,9 @@ export interface ScanArgs {
   /** Services to scan, or empty (then the config file's, else all). */
   readonly services: AwsService[];
   readonly endpoints: Record<string, string>;
-  readonly format: 'console' | 'json';
+  /** Terraform state locations; empty: the config file's. */
+  readonly states: string[];
+  readonly format: 'console' | 'json' | 'markdown';
   readonly out: string | undefined;
   readonly strict: boolean;
 }
@@ -29,14 +31,17 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 /** Usage text of `statetrail scan`. */
 export const SCAN_USAGE = `Usage: statetrail scan [--config FILE] [--region R|all]... [--service S]... [--trail DIR]
-                       [--endpoint SERVICE=URL]... [--format console|json] [--out FILE] [--strict]
+                       [--state LOC]... [--endpoint SERVICE=URL]... [--format console|json|markdown]
+                       [--out FILE] [--strict]
 
   --config FILE          YAML or JSON config (regions, services, accounts, organization...)
   --trail DIR            local git repository of the trail (created if absent) [default: ./trail]
   --region R             AWS region to scan; repeat for more; \`all\` for every enabled region
   --service S            ${AwsService.options.join(', ')}; repeat for more [default: all]
   --endpoint S=URL       send service S (${ENDPOINT_SERVICES.join(', ')}) to URL instead of AWS
-  --format F             console (default) or json
+  --state LOC            compare with Terraform state: a .tfstate file, a directory or glob of
+                         them, or s3://bucket/key-or-prefix; repeat for more (exit 1 on drift)
+  --format F             console (default), json or markdown
   --out FILE             write the report to FILE instead of standard output
   --strict               exit 2 when any scope could not be scanned completely`;
 
@@ -68,8 +73,8 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs {
     services.push(parsed.data);
   }
   const format = values.format ?? 'console';
-  if (format !== 'console' && format !== 'json') {
-    throw new UsageError(`--format ${format}: expected console or json`);
+  if (format !== 'console' && format !== 'json' && format !== 'markdown') {
+    throw new UsageError(`--format ${format}: expected console, json or markdown`);
   }
   const trail = values.trail;
   if (trail?.startsWith('github:')) {
@@ -81,6 +86,7 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs {
     regions,
     services,
     endpoints: parseEndpoints(values.endpoint ?? []),
+    states: values.state ?? [],
     format,
     out: values.out,
     strict: values.strict ?? false,
@@ -98,6 +104,7 @@ function parse(argv: readonly string[]) {
       region: { type: 'string', multiple: true },
       service: { type: 'string', multiple: true },
       endpoint: { type: 'string', multiple: true },
+      state: { type: 'string', multiple: true },
       format: { type: 'string' },
       out: { type: 'string' },
       strict: { type: 'boolean' },

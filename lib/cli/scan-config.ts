@@ -1,4 +1,4 @@
-import type { AwsConfig, Config } from '../config/schema.js';
+import type { AwsConfig, Config, StateLocation } from '../config/schema.js';
 import { Config as ConfigSchema } from '../config/schema.js';
 import { UsageError } from './errors.js';
 import type { ScanArgs } from './scan-args.js';
@@ -7,6 +7,7 @@ import type { ScanArgs } from './scan-args.js';
 export interface ResolvedScan {
   readonly trail: string;
   readonly aws: AwsConfig;
+  readonly states: StateLocation[];
 }
 
 /** Lays the command-line flags over the config file (flags win; endpoints merge). */
@@ -25,5 +26,9 @@ export function resolveScan(args: ScanArgs, config: Config | undefined): Resolve
       services: args.services.length > 0 ? args.services : base.aws.services,
       endpoints: { ...base.aws.endpoints, ...args.endpoints },
     },
+    states:
+      args.states.length > 0
+        ? args.states.map((location) => ({ location }))
+        : base.terraform.states,
   };
 }

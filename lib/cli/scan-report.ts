@@ -1,9 +1,14 @@
+import type { DriftReport } from '../drift/schema.js';
 import type { CommitOutput } from '../pipeline/commit.js';
 
 /** The report of one scan, as `--format json` prints it. */
 export interface ScanReport extends CommitOutput {
   readonly version: 1;
   readonly trail: string;
+  /** The comparison with Terraform state, when states were given. */
+  readonly drift?: DriftReport;
+  /** States that could not be read (each names its file). */
+  readonly stateErrors?: string[];
 }
 
 /** The console summary of a scan. */

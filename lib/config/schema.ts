@@ -42,10 +42,43 @@ export const AwsConfig = z.strictObject({
 });
 export type AwsConfig = z.infer<typeof AwsConfig>;
 
+/** A Terraform state location, with the scope its resources belong to when ARNs do not say. */
+export const StateLocation = z.strictObject({
+  /** A file, a directory or glob of *.tfstate, or s3://bucket/key-or-prefix. */
+  location: z.string().min(1),
+  accountId: z
+    .string()
+    .regex(/^\d{12}$/, 'not an account id')
+    .optional(),
+  region: z
+    .string()
+    .regex(/^([a-z]{2}(-[a-z]+)+-\d|global)$/, 'not an AWS region name')
+    .optional(),
+  cluster: z.string().min(1).optional(),
+});
+export type StateLocation = z.infer<typeof StateLocation>;
+
+/** The Terraform side of a scan: states to compare the trail with. */
+export const TerraformConfig = z.strictObject({
+  states: z
+    .array(
+      z.union([
+        z
+          .string()
+          .min(1)
+          .transform((location) => ({ location })),
+        StateLocation,
+      ]),
+    )
+    .default([]),
+});
+export type TerraformConfig = z.infer<typeof TerraformConfig>;
+
 /** The one config file shared by the CLI and the CDK app (`--config FILE`, YAML or JSON). */
 export const Config = z.strictObject({
   /** Local trail directory. @default ./trail */
   trail: z.string().min(1).optional(),
   aws: AwsConfig.default(AwsConfig.parse({})),
+  terraform: TerraformConfig.default({ states: [] }),
 });
 export type Config = z.infer<typeof Config>;

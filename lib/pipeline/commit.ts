@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  type CallCounts,
-  type Logger,
-  type Resource,
-  ScanResult,
-  type ScanWarning,
-  type ScopeStatus,
-} from '../model/index.js';
+import type { Logger, ScanWarning } from '../model/index.js';
 import { gitBlobSha } from '../snapshot/blob-hash.js';
 import { FORMAT_VERSION } from '../snapshot/format.js';
 import { renderResource } from '../snapshot/render.js';
@@ -20,9 +13,8 @@ import {
   SCAN_RECORD_PATH,
 } from '../trail/scan-record.js';
 import type { TrailStore } from '../trail/trail-store.js';
-import { StagingCorruptError, StagingMissingError } from './errors.js';
+import { gatherScan, readIfPresent } from './gather.js';
 import { stagingKeys } from './keys.js';
-import { Plan } from './plan.js';
 import type { StagingStore } from './staging-store.js';
 
 /** The commit step's input. */
@@ -138,69 +130,5 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
     }
     await deps.staging.put(stagingKeys.commit(scanId), output);
     return output;
-  }
-}
-
-interface GatheredScan {
-  readonly resources: Resource[];
-  readonly warnings: ScanWarning[];
-  readonly scopes: ScopeStatus[];
-  readonly calls: CallCounts;
-}
-
-async function gatherScan(scanId: string, staging: StagingStore): Promise<GatheredScan> {
-  const plan = parseStaged(Plan, await staging.get(stagingKeys.plan(scanId)), 'plan');
-  const resources: Resource[] = [];
-  const warnings: ScanWarning[] = [...plan.warnings];
-  const calls: CallCounts = { ...plan.calls };
-  const scopes = new Map<string, { complete: boolean; group: string }>();
-  const failedGroups = new Set<string>();
-  for (const { key, group = key } of plan.targets) {
-    const document = await readIfPresent(staging, stagingKeys.collect(scanId, key));
-    if (document === undefined) {
-      // A collect that never reported (a crashed Lambda): its scopes are unknown, so nothing of
-      // it is removed; the previous files stay.
-      warnings.push({ code: 'failed', target: key, message: `${key} produced no result` });
-      failedGroups.add(group);
-      continue;
-    }
-    const result = parseStaged(ScanResult, document, `collect result ${key}`);
-    resources.push(...result.resources);
-    warnings.push(...result.warnings);
-    if (result.scopes.length === 0) failedGroups.add(group);
-    for (const { scope, complete } of result.scopes) {
-      const previous = scopes.get(scope);
-      scopes.set(scope, { complete: (previous?.complete ?? true) && complete, group });
-    }
-    for (const [service, count] of Object.entries(result.calls)) {
-      calls[service] = (calls[service] ?? 0) + count;
-    }
-  }
-  // The shards of a group complete a scope only together: one shard that reported nothing
-  // (it could not even resolve its account) leaves the scope its siblings saw incomplete.
-  const scopeList = [...scopes]
-    .map(([scope, { complete, group }]) => ({
-      scope,
-      complete: complete && !failedGroups.has(group),
-    }))
-    .sort((a, b) => (a.scope < b.scope ? -1 : 1));
-  return { resources, warnings, scopes: scopeList, calls };
-}
-
-function parseStaged<T>(schema: z.ZodType<T>, document: unknown, what: string): T {
-  const parsed = schema.safeParse(document);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new StagingCorruptError(
-    `Staged ${what} is malformed at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
-  );
-}
-
-async function readIfPresent(staging: StagingStore, key: string): Promise<unknown> {
-  try {
-    return await staging.get(key);
-  } catch (error) {
-    if (error instanceof StagingMissingError) return undefined;
-    throw error;
   }
 }

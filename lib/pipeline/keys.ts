@@ -3,5 +3,6 @@ export const stagingKeys = {
   plan: (scanId: string) => `scans/${scanId}/plan.json`,
   collectPrefix: (scanId: string) => `scans/${scanId}/collect/`,
   collect: (scanId: string, targetKey: string) => `scans/${scanId}/collect/${targetKey}.json`,
+  drift: (scanId: string) => `scans/${scanId}/drift.json`,
   commit: (scanId: string) => `scans/${scanId}/commit.json`,
 } as const;

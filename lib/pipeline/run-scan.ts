@@ -1,11 +1,12 @@
 import pLimit from 'p-limit';
-import type { AwsConfig } from '../config/schema.js';
-import type { Logger } from '../model/index.js';
+import type { AwsConfig, StateLocation } from '../config/schema.js';
+import { type Clock, type Logger, systemClock } from '../model/index.js';
 import type { AwsClientFactory } from '../sources/aws/client-factory.js';
 import type { TrailStore } from '../trail/trail-store.js';
 import { collect } from './collect.js';
 import { type CommitOutput, commit } from './commit.js';
 import { discover } from './discover.js';
+import { type DriftStepDeps, type DriftStepOutput, drift } from './drift.js';
 import { stagingKeys } from './keys.js';
 import { plan } from './plan.js';
 import type { StagingStore } from './staging-store.js';
@@ -22,19 +23,32 @@ export interface RunScanDeps {
   readonly concurrency?: number;
   /** Called after each target, for a progress line. */
   readonly onProgress?: (done: number, total: number, key: string) => void;
+  /** @default the system clock */
+  readonly clock?: Clock;
+  /** How s3:// states are read. */
+  readonly s3?: DriftStepDeps['s3'];
 }
 
 /** What one scan is asked to do. */
 export interface RunScanRequest {
   readonly scanId: string;
   readonly aws: AwsConfig;
+  /** Terraform states to compare with; none: no drift step. */
+  readonly states?: readonly StateLocation[];
+}
+
+/** What a scan did: its commit, and its drift report when states were given. */
+export interface RunScanResult {
+  readonly commit: CommitOutput;
+  readonly drift: DriftStepOutput | undefined;
 }
 
 /**
- * The pipeline in one process, for the CLI: discover, plan, collect every target, commit. Each
- * step talks to the others only through the staging store, exactly as the Lambdas do.
+ * The pipeline in one process, for the CLI: discover, plan, collect every target, drift (when
+ * states are given), commit — DESIGN's order. Each step talks to the others only through the
+ * staging store, exactly as the Lambdas do.
  */
-export async function runScan(request: RunScanRequest, deps: RunScanDeps): Promise<CommitOutput> {
+export async function runScan(request: RunScanRequest, deps: RunScanDeps): Promise<RunScanResult> {
   const { aws } = request;
   const discovery = await discover(aws, deps);
   const scanPlan = plan({
@@ -58,5 +72,13 @@ export async function runScan(request: RunScanRequest, deps: RunScanDeps): Promi
       }),
     ),
   );
-  return commit({ scanId: scanPlan.scanId }, deps);
+  const states = request.states ?? [];
+  const driftOutput =
+    states.length > 0
+      ? await drift(
+          { scanId: scanPlan.scanId, states: [...states] },
+          { ...deps, clock: deps.clock ?? systemClock },
+        )
+      : undefined;
+  return { commit: await commit({ scanId: scanPlan.scanId }, deps), drift: driftOutput };
 }

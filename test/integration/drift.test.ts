@@ -161,6 +161,32 @@ describe('statetrail drift on a trail checkout', () => {
     expect(report.unmanaged.map((u: { type: string }) => u.type)).not.toContain('aws_instance');
   });
 
+  it('compares during a scan with --state, exits 1 on drift, and keeps committing the trail', async () => {
+    const scanTrail = await freshTrailDir();
+    const run = await statetrail(
+      simArgs(sim.url, scanTrail, '--state', join(dir, 'good.tfstate'), '--format', 'json'),
+    );
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(report.drift.missing).toEqual([
+      expect.objectContaining({ address: 'aws_instance.gone' }),
+    ]);
+    expect(report.drift.changed).toEqual([
+      expect.objectContaining({ address: 'aws_security_group.web' }),
+    ]);
+    expect(report.stateErrors).toEqual([]);
+    expect(run.stdout).not.toContain(canary);
+  });
+
+  it('prints the drift table after the scan summary on the console', async () => {
+    const run = await statetrail(
+      simArgs(sim.url, await freshTrailDir(), '--state', join(dir, 'good.tfstate')),
+    );
+    expect(run.stdout).toMatch(/Committed [0-9a-f]{12}/);
+    expect(run.stdout).toContain('aws_instance.gone');
+  });
+
   it('rejects a missing snapshot directory with exit 2', async () => {
     const run = await statetrail(['drift', '--snapshot', join(dir, 'nope'), '--state', dir]);
     expect(run.code).toBe(2);

@@ -19,6 +19,7 @@ describe('Function: parseScanArgs', () => {
       regions: ['eu-west-1', 'us-east-1'],
       services: [],
       endpoints: { ec2: 'http://127.0.0.1:4566' },
+      states: [],
       format: 'console',
       out: undefined,
       strict: false,
@@ -33,7 +34,10 @@ describe('Function: parseScanArgs', () => {
     [['--region', 'eu-west-1', '--endpoint', 'ecc=http://x'], /unknown service ecc/],
     [['--region', 'eu-west-1', '--endpoint', 'ec2=not a url'], /not a URL/],
     [['--region', 'eu-west-1', '--endpoint', 'ec2=ftp://x'], /http or https/],
-    [['--region', 'eu-west-1', '--format', 'xml'], /--format xml: expected console or json/],
+    [
+      ['--region', 'eu-west-1', '--format', 'xml'],
+      /--format xml: expected console, json or markdown/,
+    ],
     [['--region', 'eu-west-1', '--bogus'], /Unknown option '--bogus'/],
     [['--region', 'eu-west-1', '--trail', 'github:o/r'], /not available yet/],
   ])('rejects %j with a message naming the flag', (argv, message) => {

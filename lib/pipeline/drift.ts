@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { StateLocation } from '../config/schema.js';
+import { computeDrift } from '../drift/engine.js';
+import { type IgnoreRules, NO_IGNORE, parseIgnore } from '../drift/ignore.js';
+import { DriftReport } from '../drift/schema.js';
+import type { Clock, Logger } from '../model/index.js';
+import { type LoadStatesDeps, loadStates } from '../terraform/sources/load-states.js';
+import type { StateScopeHint } from '../terraform/state-instance.js';
+import type { TrailStore } from '../trail/trail-store.js';
+import { gatherScan, readIfPresent } from './gather.js';
+import { stagingKeys } from './keys.js';
+import type { StagingStore } from './staging-store.js';
+
+/** The drift step's input: a scan and the states to compare it with. */
+export const DriftStepInput = z.strictObject({
+  scanId: z.string().min(1),
+  states: z.array(StateLocation).min(1),
+});
+export type DriftStepInput = z.infer<typeof DriftStepInput>;
+
+/** What the drift step staged: the report, and the states or files it could not read. */
+export const DriftStepOutput = z.strictObject({
+  report: DriftReport,
+  errors: z.array(z.string()),
+});
+export type DriftStepOutput = z.infer<typeof DriftStepOutput>;
+
+/** The drift step's dependencies. */
+export interface DriftStepDeps {
+  readonly staging: StagingStore;
+  /** For the trail's `.statetrailignore`. */
+  readonly trail: TrailStore;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  /** How s3:// states are read. */
+  readonly s3?: LoadStatesDeps['s3'];
+}
+
+/** The ignore file at the root of the trail. */
+export const TRAIL_IGNORE_PATH = '.statetrailignore';
+
+/**
+ * Compares what this scan collected with the Terraform states: missing only in scopes this scan
+ * completed. Stages `scans/<id>/drift.json`; a retried step returns what it staged.
+ */
+export async function drift(input: DriftStepInput, deps: DriftStepDeps): Promise<DriftStepOutput> {
+  const key = stagingKeys.drift(input.scanId);
+  const done = await readIfPresent(deps.staging, key);
+  if (done !== undefined) return DriftStepOutput.parse(done);
+  const gathered = await gatherScan(input.scanId, deps.staging);
+  const loaded = await loadStates(
+    input.states.map((s) => s.location),
+    { ...(deps.s3 ? { s3: deps.s3 } : {}), hint: (state) => hintFor(state, input.states) },
+  );
+  const ignore = await trailIgnore(deps.trail);
+  const report = computeDrift({
+    resources: gathered.resources,
+    instances: loaded.states.flatMap((state) => state.instances),
+    scopes: gathered.scopes,
+    ignore,
+    now: deps.clock.now(),
+  });
+  const output: DriftStepOutput = { report, errors: loaded.errors.map((e) => e.message) };
+  for (const error of output.errors) deps.logger.warn('State could not be read', { error });
+  await deps.staging.put(key, output);
+  return output;
+}
+
+/** The configured scope of the location a state was found under (the longest match wins). */
+export function hintFor(
+  state: string,
+  locations: readonly StateLocation[],
+): StateScopeHint | undefined {
+  let best: StateLocation | undefined;
+  for (const location of locations) {
+    const under =
+      state === location.location ||
+      state.startsWith(
+        location.location.endsWith('/') ? location.location : `${location.location}/`,
+      );
+    if (under && location.location.length > (best?.location.length ?? -1)) best = location;
+  }
+  if (!best) return undefined;
+  const { accountId, region, cluster } = best;
+  if (!accountId && !region && !cluster) return undefined;
+  return {
+    ...(accountId ? { accountId } : {}),
+    ...(region ? { region } : {}),
+    ...(cluster ? { cluster } : {}),
+  };
+}
+
+async function trailIgnore(trail: TrailStore): Promise<IgnoreRules> {
+  const bytes = await trail.readFile(TRAIL_IGNORE_PATH);
+  if (bytes === null) return NO_IGNORE;
+  return parseIgnore(Buffer.from(bytes).toString('utf8'), TRAIL_IGNORE_PATH);
+}

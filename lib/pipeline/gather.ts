@@ -1,0 +1,80 @@
+import type { z } from 'zod';
+import {
+  type CallCounts,
+  type Resource,
+  ScanResult,
+  type ScanWarning,
+  type ScopeStatus,
+} from '../model/index.js';
+import { StagingCorruptError, StagingMissingError } from './errors.js';
+import { stagingKeys } from './keys.js';
+import { Plan } from './plan.js';
+import type { StagingStore } from './staging-store.js';
+
+/** Everything the collect step staged for one scan, merged. */
+export interface GatheredScan {
+  readonly resources: Resource[];
+  readonly warnings: ScanWarning[];
+  readonly scopes: ScopeStatus[];
+  readonly calls: CallCounts;
+}
+
+/** Reads a scan's plan and every collect result from the staging store and merges them. */
+export async function gatherScan(scanId: string, staging: StagingStore): Promise<GatheredScan> {
+  const plan = parseStaged(Plan, await staging.get(stagingKeys.plan(scanId)), 'plan');
+  const resources: Resource[] = [];
+  const warnings: ScanWarning[] = [...plan.warnings];
+  const calls: CallCounts = { ...plan.calls };
+  const scopes = new Map<string, { complete: boolean; group: string }>();
+  const failedGroups = new Set<string>();
+  for (const { key, group = key } of plan.targets) {
+    const document = await readIfPresent(staging, stagingKeys.collect(scanId, key));
+    if (document === undefined) {
+      // A collect that never reported (a crashed Lambda): its scopes are unknown, so nothing of
+      // it is removed; the previous files stay.
+      warnings.push({ code: 'failed', target: key, message: `${key} produced no result` });
+      failedGroups.add(group);
+      continue;
+    }
+    const result = parseStaged(ScanResult, document, `collect result ${key}`);
+    resources.push(...result.resources);
+    warnings.push(...result.warnings);
+    if (result.scopes.length === 0) failedGroups.add(group);
+    for (const { scope, complete } of result.scopes) {
+      const previous = scopes.get(scope);
+      scopes.set(scope, { complete: (previous?.complete ?? true) && complete, group });
+    }
+    for (const [service, count] of Object.entries(result.calls)) {
+      calls[service] = (calls[service] ?? 0) + count;
+    }
+  }
+  // The shards of a group complete a scope only together: one shard that reported nothing
+  // (it could not even resolve its account) leaves the scope its siblings saw incomplete.
+  const scopeList = [...scopes]
+    .map(([scope, { complete, group }]) => ({
+      scope,
+      complete: complete && !failedGroups.has(group),
+    }))
+    .sort((a, b) => (a.scope < b.scope ? -1 : 1));
+  return { resources, warnings, scopes: scopeList, calls };
+}
+
+/** Parses a staged document, naming the document and the path of its first problem. */
+export function parseStaged<T>(schema: z.ZodType<T>, document: unknown, what: string): T {
+  const parsed = schema.safeParse(document);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new StagingCorruptError(
+    `Staged ${what} is malformed at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+  );
+}
+
+/** A staged document, or undefined when no step wrote it. */
+export async function readIfPresent(staging: StagingStore, key: string): Promise<unknown> {
+  try {
+    return await staging.get(key);
+  } catch (error) {
+    if (error instanceof StagingMissingError) return undefined;
+    throw error;
+  }
+}
