@@ -1,5 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { applyAcceptance } from '../drift/accept.js';
+import { loadAccepted } from '../drift/accept-load.js';
 import { computeDrift } from '../drift/engine.js';
 import { type IgnoreRules, NO_IGNORE, parseIgnore } from '../drift/ignore.js';
 import { renderConsole } from '../drift/render/console.js';
@@ -42,17 +44,20 @@ export async function driftCommand(argv: readonly string[], io: DriftIo): Promis
     args.states.map((location) => (isS3Location(location) ? location : resolve(io.cwd, location))),
     s3 ? { s3 } : {},
   );
-  const report = computeDrift({
+  const now = (io.clock ?? systemClock).now();
+  const compared = computeDrift({
     resources: snapshot.resources,
     instances: loaded.states.flatMap((state) => state.instances),
     scopes: snapshot.scopes,
     ignore: await readIgnore(args.ignore, snapshotDir, io.cwd),
-    now: (io.clock ?? systemClock).now(),
+    now,
   });
+  const acceptance = await loadAccepted(snapshotDir);
+  const { report } = applyAcceptance(compared, acceptance.entries, now);
   const text = render(report, args.format, io.isTTY === true);
   if (args.out) await writeFile(resolve(io.cwd, args.out), text);
   else io.stdout.write(text);
-  const problems = [...snapshot.errors, ...loaded.errors];
+  const problems = [...snapshot.errors, ...loaded.errors, ...acceptance.errors];
   for (const problem of problems) io.stderr.write(`statetrail: ${problem.message}\n`);
   if (problems.length > 0) return 2;
   const { unmanaged, missing, changed } = report.summary;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { StateLocation } from '../config/schema.js';
+import { applyAcceptance } from '../drift/accept.js';
+import { ACCEPTED_DIR } from '../drift/accept-file.js';
+import { type LoadedAcceptance, readAcceptedFiles } from '../drift/accept-load.js';
 import { computeDrift } from '../drift/engine.js';
 import { type IgnoreRules, NO_IGNORE, parseIgnore } from '../drift/ignore.js';
 import { DriftReport } from '../drift/schema.js';
@@ -53,14 +56,20 @@ export async function drift(input: DriftStepInput, deps: DriftStepDeps): Promise
     { ...(deps.s3 ? { s3: deps.s3 } : {}), hint: (state) => hintFor(state, input.states) },
   );
   const ignore = await trailIgnore(deps.trail);
-  const report = computeDrift({
+  const now = deps.clock.now();
+  const compared = computeDrift({
     resources: gathered.resources,
     instances: loaded.states.flatMap((state) => state.instances),
     scopes: gathered.scopes,
     ignore,
-    now: deps.clock.now(),
+    now,
   });
-  const output: DriftStepOutput = { report, errors: loaded.errors.map((e) => e.message) };
+  const acceptance = await trailAcceptance(deps.trail);
+  const { report } = applyAcceptance(compared, acceptance.entries, now);
+  const output: DriftStepOutput = {
+    report,
+    errors: [...loaded.errors, ...acceptance.errors].map((e) => e.message),
+  };
   for (const error of output.errors) deps.logger.warn('State could not be read', { error });
   await deps.staging.put(key, output);
   return output;
@@ -88,6 +97,21 @@ export function hintFor(
     ...(region ? { region } : {}),
     ...(cluster ? { cluster } : {}),
   };
+}
+
+/** The accepted-drift files of the trail, read through the port (local git or GitHub alike). */
+async function trailAcceptance(trail: TrailStore): Promise<LoadedAcceptance> {
+  const { files } = await trail.readManifest();
+  const prefix = `${ACCEPTED_DIR}/`;
+  const names = [...files.keys()]
+    .filter((path) => path.startsWith(prefix) && !path.slice(prefix.length).includes('/'))
+    .map((path) => path.slice(prefix.length))
+    .sort();
+  return readAcceptedFiles(names, async (name) => {
+    const bytes = await trail.readFile(`${prefix}${name}`);
+    if (bytes === null) throw new Error(`${prefix}${name} vanished while reading`);
+    return bytes;
+  });
 }
 
 async function trailIgnore(trail: TrailStore): Promise<IgnoreRules> {

@@ -1,7 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatAcceptedFile } from '../../lib/drift/accept-file.js';
+import { acceptanceEntriesFor } from '../../lib/drift/accept-propose.js';
 import { type AwsSim, startAwsSim } from '../sim/aws/server.js';
 import { ec2Region, sampleWorld } from '../sim/aws/world.js';
 import { freshTrailDir, simArgs, statetrail } from './scan-helpers.js';
@@ -185,6 +187,47 @@ describe('statetrail drift on a trail checkout', () => {
     );
     expect(run.stdout).toMatch(/Committed [0-9a-f]{12}/);
     expect(run.stdout).toContain('aws_instance.gone');
+  });
+
+  it('stops alarming on exactly the accepted value, and alarms again when it changes', async () => {
+    const checkout = await freshTrailDir();
+    await statetrail(simArgs(sim.url, checkout));
+    const args = [
+      'drift',
+      '--snapshot',
+      checkout,
+      '--state',
+      join(dir, 'good.tfstate'),
+      '--format',
+      'json',
+    ];
+    const before = JSON.parse((await statetrail(args)).stdout);
+    const onlyChanged = { ...before, missing: [], unmanaged: [] };
+    const { files } = acceptanceEntriesFor(onlyChanged, {
+      reason: 'description set by hand, fine',
+    });
+    for (const file of files) {
+      await mkdir(join(checkout, '.statetrail/accepted'), { recursive: true });
+      await writeFile(join(checkout, file.path), formatAcceptedFile(file.entries));
+    }
+    const accepted = JSON.parse((await statetrail(args)).stdout);
+    expect(accepted.changed).toEqual([]);
+    expect(accepted.accepted).toEqual([
+      expect.objectContaining({ address: 'aws_security_group.web', attribute: 'description' }),
+    ]);
+    expect(accepted.missing).toHaveLength(1);
+
+    const web = ec2Region(sim.world, ACCOUNT, REGION).securityGroups.find(
+      (g) => g.GroupName === 'web',
+    );
+    const original = web?.Description;
+    if (web) web.Description = 'changed again by hand';
+    await statetrail(simArgs(sim.url, checkout));
+    const again = JSON.parse((await statetrail(args)).stdout);
+    expect(again.changed).toEqual([expect.objectContaining({ address: 'aws_security_group.web' })]);
+    expect(again.accepted).toEqual([]);
+    // Later tests expect the sample world as it was.
+    if (web) web.Description = original;
   });
 
   it('rejects a missing snapshot directory with exit 2', async () => {
