@@ -1,0 +1,129 @@
+import { hmacFingerprint } from '../../snapshot/fingerprint.js';
+import { looksLikeCredential, REDACTED } from '../../snapshot/normalize/redact-credentials.js';
+import { gvkOf, isRecord, type KubeObject } from './object.js';
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** ConfigMap keys whose values are treated as secrets by default. */
+export const DEFAULT_SECRET_KEY_PATTERNS: readonly RegExp[] = [
+  /password|secret|token|credential|private[-_]?key/i,
+];
+
+/** Secret types that are never exported: derived, rotated, or one copy per Helm revision. */
+export const NOISE_SECRET_TYPES: readonly string[] = [
+  'kubernetes.io/service-account-token',
+  'helm.sh/release.v1',
+  'bootstrap.kubernetes.io/token',
+];
+
+/** How secret values are protected. */
+export interface SecretOptions {
+  /** The user's HMAC key; without it Secrets are skipped and ConfigMap matches redacted. */
+  readonly key?: Uint8Array;
+  /** ConfigMap key names whose values are fingerprinted (default DEFAULT_SECRET_KEY_PATTERNS). */
+  readonly configMapKeyPatterns?: readonly RegExp[];
+}
+
+/** The outcome of protecting an object's secret values: the safe object, or why to skip it. */
+export type ProtectedObject =
+  | { readonly outcome: 'protected'; readonly object: KubeObject }
+  | { readonly outcome: 'skip'; readonly reason: 'no-hmac-key' };
+
+/** True for a Secret of a type on NOISE_SECRET_TYPES (service-account tokens, Helm releases). */
+export function isNoiseSecret(object: KubeObject): boolean {
+  const { group, kind } = gvkOf(object);
+  return group === '' && kind === 'Secret' && NOISE_SECRET_TYPES.includes(String(object['type']));
+}
+
+/**
+ * An object whose secret values are fingerprints (DESIGN rule 2). Secret `data` and `stringData`
+ * become `hmac-sha256:<hex>` of the decoded bytes; ConfigMap values under a matching key name, and
+ * any string anywhere that looks like a credential, likewise. The last-applied annotation goes
+ * first: it holds the same values in clear. Without a key a Secret is skipped (never written),
+ * and other values are replaced with a fixed marker. Never changes its input.
+ */
+export function protectSecrets(object: KubeObject, options: SecretOptions): ProtectedObject {
+  const { group, kind } = gvkOf(object);
+  const copy = withoutLastApplied(object);
+  const key = options.key;
+  if (group === '' && kind === 'Secret') {
+    if (key === undefined) return { outcome: 'skip', reason: 'no-hmac-key' };
+    const rest = sweepCredentials(copy, key) as KubeObject;
+    return { outcome: 'protected', object: fingerprintSecretData(rest, copy, key) };
+  }
+  let rest = copy;
+  if (group === '' && kind === 'ConfigMap') {
+    const patterns = options.configMapKeyPatterns ?? DEFAULT_SECRET_KEY_PATTERNS;
+    rest = protectConfigMap(copy, patterns, key);
+  }
+  // Fingerprints and the marker never look like credentials, so the sweep leaves them alone.
+  return { outcome: 'protected', object: sweepCredentials(rest, key) as KubeObject };
+}
+
+function withoutLastApplied(object: KubeObject): KubeObject {
+  const annotations = object.metadata.annotations;
+  if (annotations === undefined || !Object.hasOwn(annotations, LAST_APPLIED)) return object;
+  const { [LAST_APPLIED]: _dropped, ...rest } = annotations;
+  return { ...object, metadata: { ...object.metadata, annotations: rest } };
+}
+
+// `data` is read from the original: the credential sweep would have fingerprinted the base64 text.
+function fingerprintSecretData(
+  swept: KubeObject,
+  original: KubeObject,
+  key: Uint8Array,
+): KubeObject {
+  const result: KubeObject = { ...swept };
+  const data = original['data'];
+  if (isRecord(data)) result['data'] = mapValues(data, (value) => fingerprintBase64(value, key));
+  const stringData = original['stringData'];
+  if (isRecord(stringData)) {
+    // The same bytes give the same fingerprint whether they came as data or stringData.
+    result['stringData'] = mapValues(stringData, (value) => hmacFingerprint(key, String(value)));
+  }
+  return result;
+}
+
+function protectConfigMap(
+  object: KubeObject,
+  patterns: readonly RegExp[],
+  key: Uint8Array | undefined,
+): KubeObject {
+  const sensitive = (name: string): boolean => patterns.some((pattern) => pattern.test(name));
+  const result: KubeObject = { ...object };
+  const data = object['data'];
+  if (isRecord(data)) {
+    result['data'] = mapValues(data, (value, name) =>
+      sensitive(name) ? protect(String(value), key) : value,
+    );
+  }
+  const binary = object['binaryData'];
+  if (isRecord(binary)) {
+    result['binaryData'] = mapValues(binary, (value, name) =>
+      sensitive(name) ? (key ? fingerprintBase64(value, key) : REDACTED) : value,
+    );
+  }
+  return result;
+}
+
+function fingerprintBase64(value: unknown, key: Uint8Array): string {
+  return hmacFingerprint(key, Buffer.from(String(value), 'base64'));
+}
+
+function protect(value: string, key: Uint8Array | undefined): string {
+  return key === undefined ? REDACTED : hmacFingerprint(key, value);
+}
+
+function sweepCredentials(value: unknown, key: Uint8Array | undefined): unknown {
+  if (typeof value === 'string') return looksLikeCredential(value) ? protect(value, key) : value;
+  if (Array.isArray(value)) return value.map((item) => sweepCredentials(item, key));
+  if (isRecord(value)) return mapValues(value, (item) => sweepCredentials(item, key));
+  return value;
+}
+
+function mapValues(
+  map: Record<string, unknown>,
+  edit: (value: unknown, key: string) => unknown,
+): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(map).map(([key, value]) => [key, edit(value, key)]));
+}

@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SnapshotPathError } from '../../../../lib/snapshot/errors.js';
+import { KubePathError } from '../../../../lib/sources/k8s/errors.js';
+import { type KubePathParts, kubePath, parseKubePath } from '../../../../lib/sources/k8s/path.js';
+
+const anyName = fc.oneof(
+  fc.string({ unit: 'grapheme', minLength: 1 }),
+  fc.string({ minLength: 1 }),
+  fc.constantFrom(
+    'system:controller:job-controller',
+    'system:masters',
+    '.',
+    '..',
+    '.git',
+    'é',
+    '☸️',
+  ),
+);
+const namespace = fc.option(fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/), {
+  nil: undefined,
+});
+const group = fc.constantFrom('', 'apps', 'rbac.authorization.k8s.io', 'cert-manager.io');
+const kind = fc.constantFrom('ClusterRole', 'Deployment', 'Secret', 'Widget');
+
+describe('Function: kubePath', () => {
+  it.each<[KubePathParts, string]>([
+    [
+      { cluster: 'prod', namespace: 'shop', group: 'apps', kind: 'Deployment', name: 'web' },
+      'k8s/prod/shop/apps/Deployment/web.yaml',
+    ],
+    [
+      { cluster: 'prod', group: '', kind: 'Namespace', name: 'shop' },
+      'k8s/prod/_cluster/core/Namespace/shop.yaml',
+    ],
+    [
+      {
+        cluster: 'prod',
+        group: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'system:node',
+      },
+      'k8s/prod/_cluster/rbac.authorization.k8s.io/ClusterRole/system%3Anode.yaml',
+    ],
+    [
+      {
+        cluster: 'arn:aws:eks:eu-west-1:123456789012:cluster/prod',
+        group: '',
+        kind: 'Node',
+        name: 'n',
+      },
+      'k8s/arn%3Aaws%3Aeks%3Aeu-west-1%3A123456789012%3Acluster%2Fprod/_cluster/core/Node/n.yaml',
+    ],
+  ])('places %j at %s', (parts, path) => {
+    expect(kubePath(parts)).toBe(path);
+    expect(parseKubePath(path)).toEqual(parts);
+  });
+
+  it('rejects the two names that would read back as something else', () => {
+    const base = { cluster: 'c', kind: 'K', name: 'n' };
+    expect(() => kubePath({ ...base, namespace: '_cluster', group: '' })).toThrow(KubePathError);
+    expect(() => kubePath({ ...base, group: 'core' })).toThrow(KubePathError);
+    expect(() => kubePath({ ...base, group: '', name: '' })).toThrow(SnapshotPathError);
+  });
+
+  it('gives back every record from its path', () => {
+    fc.assert(
+      fc.property(anyName, namespace, group, kind, anyName, (cluster, ns, g, k, name) => {
+        const parts: KubePathParts = {
+          cluster,
+          ...(ns !== undefined && { namespace: ns }),
+          group: g,
+          kind: k,
+          name,
+        };
+        const path = kubePath(parts);
+        expect(path.split('/')).toHaveLength(6);
+        expect(parseKubePath(path)).toEqual(parts);
+      }),
+    );
+  });
+});
+
+describe('Function: parseKubePath', () => {
+  it.each([
+    'aws/123456789012/eu-west-1/ec2/vpc/vpc-1.yaml',
+    'k8s/prod/shop/apps/Deployment.yaml',
+    'k8s/prod/shop/apps/Deployment/web.yml',
+    'k8s/prod/shop/apps/Deployment/sys%3anode.yaml',
+    'k8s/prod/shop/apps/Deployment/a%41.yaml',
+    'k8s/prod/shop/apps/Deployment/../web.yaml',
+  ])('reads %s as no k8s path', (path) => {
+    expect(parseKubePath(path)).toBeNull();
+  });
+});
