@@ -1,10 +1,16 @@
 import { z } from 'zod';
+import { type ChangedPath, classifyPaths, type PathClass } from '../drift/classify.js';
+import {
+  parseTerraformRecord,
+  renderTerraformRecord,
+  TERRAFORM_RECORD_PATH,
+} from '../drift/terraform-record.js';
 import type { Logger, ScanWarning } from '../model/index.js';
 import { gitBlobSha } from '../snapshot/blob-hash.js';
 import { FORMAT_VERSION } from '../snapshot/format.js';
 import { renderResource } from '../snapshot/render.js';
 import { renderCommitMessage, renderFormatMessage } from '../trail/commit-message.js';
-import { diffTrail, splitDiff } from '../trail/diff-trail.js';
+import { diffTrail, splitDiff, type TrailDiff } from '../trail/diff-trail.js';
 import { TrailConflictError } from '../trail/errors.js';
 import {
   mergeScanRecord,
@@ -13,6 +19,7 @@ import {
   SCAN_RECORD_PATH,
 } from '../trail/scan-record.js';
 import type { TrailStore } from '../trail/trail-store.js';
+import { DriftStepOutput } from './drift.js';
 import { gatherScan, readIfPresent } from './gather.js';
 import { stagingKeys } from './keys.js';
 import type { StagingStore } from './staging-store.js';
@@ -31,11 +38,36 @@ export const CommitOutput = z.strictObject({
   /** Files rewritten in a preceding `format:` commit (the first scan after a format change). */
   rewritten: z.number(),
   resources: z.number(),
+  /** How the committed paths are classified, when the scan compared with Terraform state. */
+  classes: z
+    .strictObject({ explained: z.number(), drift: z.number(), unverified: z.number() })
+    .optional(),
   scopes: z.array(z.strictObject({ scope: z.string(), complete: z.boolean() })),
   warnings: z.array(z.custom<ScanWarning>()),
   calls: z.record(z.string(), z.number()),
 });
 export type CommitOutput = z.infer<typeof CommitOutput>;
+
+/** Whether a path is a resource file (statetrail's own bookkeeping under .statetrail/ is not). */
+function isResourcePath(path: string): boolean {
+  return !path.startsWith('.statetrail/');
+}
+
+function changedPaths(diff: TrailDiff): ChangedPath[] {
+  const added = new Set(diff.added);
+  return diff.changes
+    .filter((change) => isResourcePath(change.path))
+    .map((change) => ({
+      path: change.path,
+      change: change.content === null ? 'D' : added.has(change.path) ? 'A' : 'M',
+    }));
+}
+
+function countClasses(classes: ReadonlyMap<string, PathClass>) {
+  const counts = { explained: 0, drift: 0, unverified: 0 };
+  for (const { class: kind } of classes.values()) counts[kind] += 1;
+  return counts;
+}
 
 /** The commit step's dependencies. */
 export interface CommitDeps {
@@ -57,6 +89,8 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
   if (done !== undefined) return CommitOutput.parse(done);
 
   const gathered = await gatherScan(scanId, deps.staging);
+  const staged = await readIfPresent(deps.staging, stagingKeys.drift(scanId));
+  const driftOutput = staged === undefined ? undefined : DriftStepOutput.parse(staged);
   const files = new Map<string, { bytes: Uint8Array; hash: string }>();
   for (const resource of gathered.resources) {
     const { path, bytes } = renderResource(resource);
@@ -71,7 +105,14 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
     const recordBytes = renderScanRecord(record);
     const observed = new Map(files);
     observed.set(SCAN_RECORD_PATH, { bytes: recordBytes, hash: gitBlobSha(recordBytes) });
-    const whole = diffTrail(manifest, { files: observed, completeScopes });
+    let whole = diffTrail(manifest, { files: observed, completeScopes });
+    // The Terraform record rides along with a commit that has changes of its own: compared with
+    // the record of the last commit, a state change that touched nothing in the cloud stays silent.
+    if (driftOutput && whole.changes.length > 0) {
+      const bytes = renderTerraformRecord(driftOutput.terraform);
+      observed.set(TERRAFORM_RECORD_PATH, { bytes, hash: gitBlobSha(bytes) });
+      whole = diffTrail(manifest, { files: observed, completeScopes });
+    }
     // After a format change, modified files go into their own `format:` commit first.
     const formatChanged = manifest.head !== null && (previous?.format ?? 0) !== FORMAT_VERSION;
     const modified = new Set(whole.changed);
@@ -90,10 +131,10 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
     const output: CommitOutput = {
       scanId,
       commit: null,
-      added: diff.added.filter((p) => p !== SCAN_RECORD_PATH).length,
-      changed: diff.changed.filter((p) => p !== SCAN_RECORD_PATH).length,
-      removed: diff.removed.length,
-      rewritten: rewritten?.changed.filter((p) => p !== SCAN_RECORD_PATH).length ?? 0,
+      added: diff.added.filter(isResourcePath).length,
+      changed: diff.changed.filter(isResourcePath).length,
+      removed: diff.removed.filter(isResourcePath).length,
+      rewritten: rewritten?.changed.filter(isResourcePath).length ?? 0,
       resources: gathered.resources.length,
       scopes: gathered.scopes,
       warnings: gathered.warnings,
@@ -101,7 +142,16 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
     };
     if (whole.changes.length > 0) {
       try {
-        const message = renderCommitMessage({ scanId, diff, scopes: gathered.scopes });
+        const classes = driftOutput
+          ? classifyPaths({
+              paths: changedPaths(diff),
+              report: driftOutput.report,
+              current: driftOutput.terraform,
+              previous: parseTerraformRecord(await deps.trail.readFile(TERRAFORM_RECORD_PATH)),
+            })
+          : undefined;
+        if (classes) output.classes = countClasses(classes);
+        const message = renderCommitMessage({ scanId, diff, scopes: gathered.scopes, classes });
         const parts = [];
         if (rewritten && rewritten.changes.length > 0) {
           const paths = rewritten.changed.filter((p) => p !== SCAN_RECORD_PATH);

@@ -6,6 +6,7 @@ import { type LoadedAcceptance, readAcceptedFiles } from '../drift/accept-load.j
 import { computeDrift } from '../drift/engine.js';
 import { type IgnoreRules, NO_IGNORE, parseIgnore } from '../drift/ignore.js';
 import { DriftReport } from '../drift/schema.js';
+import { recordInstances, TerraformRecord } from '../drift/terraform-record.js';
 import type { Clock, Logger } from '../model/index.js';
 import { type LoadStatesDeps, loadStates } from '../terraform/sources/load-states.js';
 import type { StateScopeHint } from '../terraform/state-instance.js';
@@ -25,6 +26,8 @@ export type DriftStepInput = z.infer<typeof DriftStepInput>;
 export const DriftStepOutput = z.strictObject({
   report: DriftReport,
   errors: z.array(z.string()),
+  /** The states' instances as `.statetrail/terraform.json` keeps them, for the commit's classes. */
+  terraform: TerraformRecord,
 });
 export type DriftStepOutput = z.infer<typeof DriftStepOutput>;
 
@@ -66,9 +69,11 @@ export async function drift(input: DriftStepInput, deps: DriftStepDeps): Promise
   });
   const acceptance = await trailAcceptance(deps.trail);
   const { report } = applyAcceptance(compared, acceptance.entries, now);
+  const instances = loaded.states.flatMap((state) => state.instances);
   const output: DriftStepOutput = {
     report,
     errors: [...loaded.errors, ...acceptance.errors].map((e) => e.message),
+    terraform: recordInstances(instances),
   };
   for (const error of output.errors) deps.logger.warn('State could not be read', { error });
   await deps.staging.put(key, output);

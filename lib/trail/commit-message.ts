@@ -1,4 +1,5 @@
 import type { ScopeStatus } from '../model/index.js';
+import type { PathClass } from '../drift/classify.js';
 import type { TrailDiff } from './diff-trail.js';
 
 /** Paths listed one per line before the list is cut short (a first scan may add 100k files). */
@@ -9,13 +10,20 @@ export interface CommitMessageInput {
   readonly scanId: string;
   readonly diff: TrailDiff;
   readonly scopes: readonly ScopeStatus[];
+  /** Each path's class, when the scan compared with Terraform state. */
+  readonly classes?: ReadonlyMap<string, PathClass> | undefined;
 }
 
 /**
  * `scan: 2 added, 1 changed, 1 removed`, then a line per scope that changed or is incomplete,
  * then the paths (A/M/D), then a `Statetrail-Scan:` trailer.
  */
-export function renderCommitMessage({ scanId, diff, scopes }: CommitMessageInput): string {
+export function renderCommitMessage({
+  scanId,
+  diff,
+  scopes,
+  classes,
+}: CommitMessageInput): string {
   // The subject counts resources; statetrail's own bookkeeping files are listed but not counted.
   const isResource = (path: string) => !path.startsWith('.statetrail/');
   const lines = [
@@ -23,7 +31,7 @@ export function renderCommitMessage({ scanId, diff, scopes }: CommitMessageInput
       diff.added.filter(isResource).length,
       diff.changed.filter(isResource).length,
       diff.removed.filter(isResource).length,
-    )}`,
+    )}${classes ? ` (${classCounts(classes)})` : ''}`,
     '',
   ];
   const scopeNames = new Set(scopes.map((s) => s.scope));
@@ -48,13 +56,39 @@ export function renderCommitMessage({ scanId, diff, scopes }: CommitMessageInput
   const added = new Set(diff.added);
   for (const change of listed) {
     const letter = change.content === null ? 'D' : added.has(change.path) ? 'A' : 'M';
-    lines.push(`${letter} ${change.path}`);
+    const kind = classes?.get(change.path);
+    lines.push(`${letter} ${change.path}${kind ? ` [${describeClass(kind)}]` : ''}`);
   }
   if (diff.changes.length > listed.length) {
     lines.push(`... and ${diff.changes.length - listed.length} more paths`);
   }
   lines.push('', `Statetrail-Scan: ${scanId}`);
+  for (const trailer of serialTrailers(classes)) lines.push(trailer);
   return `${lines.join('\n')}\n`;
+}
+
+function classCounts(classes: ReadonlyMap<string, PathClass>): string {
+  const counts = { drift: 0, explained: 0, unverified: 0 };
+  for (const { class: kind } of classes.values()) counts[kind] += 1;
+  return `${counts.drift} drift, ${counts.explained} explained, ${counts.unverified} unverified`;
+}
+
+function describeClass(kind: PathClass): string {
+  if (kind.class !== 'explained') return kind.class;
+  return `explained: ${kind.address ?? 'Terraform'}, serial ${kind.serial ?? '?'}`;
+}
+
+/** `State-Serial: <state> <serial>` for each state that explains a path, sorted. */
+function serialTrailers(classes: ReadonlyMap<string, PathClass> | undefined): string[] {
+  const serials = new Map<string, number>();
+  for (const kind of classes?.values() ?? []) {
+    if (kind.class === 'explained' && kind.state !== undefined && kind.serial !== undefined) {
+      serials.set(kind.state, kind.serial);
+    }
+  }
+  return [...serials]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([state, serial]) => `State-Serial: ${state} ${serial}`);
 }
 
 function counts(added: number, changed: number, removed: number): string {
