@@ -1,0 +1,66 @@
+/** Which resource a fault hits; an unset group matches the resource in every group. */
+export interface ResourceMatch {
+  /** The plural resource name (`secrets`, `deployments`). */
+  resource: string;
+  group?: string;
+}
+
+/** Fault injection for one Kubernetes sim, set per test. */
+export interface KubeFaults {
+  /** The next `count` list calls with a continue token for the resource answer 410 Expired. */
+  expireContinue(options: ResourceMatch & { count: number }): void;
+  /** Every get and list of the resource answers 403 Forbidden, until cleared. */
+  forbid(options: ResourceMatch & { verb?: 'get' | 'list' }): void;
+  /** The group's discovery and lists answer 503; aggregated discovery marks it Stale. */
+  unavailable(options: { group: string }): void;
+  /** Removes every fault. */
+  clear(): void;
+}
+
+/** The faults plus the server's side: what one call runs into. */
+export interface KubeFaultBook extends KubeFaults {
+  /** Whether a continue call expires now; consumes one count when it does. */
+  takeExpiry(group: string, resource: string): boolean;
+  isForbidden(group: string, resource: string, verb: string): boolean;
+  isUnavailable(group: string): boolean;
+}
+
+interface Expiry extends ResourceMatch {
+  remaining: number;
+}
+
+/** An empty fault book. */
+export function createKubeFaultBook(): KubeFaultBook {
+  let expiries: Expiry[] = [];
+  let forbidden: Array<ResourceMatch & { verb?: string }> = [];
+  let unavailable = new Set<string>();
+  const hits = (m: ResourceMatch, group: string, resource: string) =>
+    m.resource === resource && (m.group === undefined || m.group === group);
+  return {
+    expireContinue: ({ count, ...match }) => {
+      if (!(count > 0)) throw new RangeError(`Fault count must be positive, got ${count}`);
+      expiries.push({ ...match, remaining: count });
+    },
+    forbid: (match) => {
+      forbidden.push(match);
+    },
+    unavailable: ({ group }) => {
+      unavailable.add(group);
+    },
+    clear: () => {
+      expiries = [];
+      forbidden = [];
+      unavailable = new Set();
+    },
+    takeExpiry: (group, resource) => {
+      const entry = expiries.find((e) => e.remaining > 0 && hits(e, group, resource));
+      if (!entry) return false;
+      entry.remaining--;
+      expiries = expiries.filter((e) => e.remaining > 0);
+      return true;
+    },
+    isForbidden: (group, resource, verb) =>
+      forbidden.some((f) => hits(f, group, resource) && (f.verb === undefined || f.verb === verb)),
+    isUnavailable: (group) => unavailable.has(group),
+  };
+}

@@ -1,0 +1,173 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { generate } from 'selfsigned';
+import { createKubeFaultBook, type KubeFaultBook, type KubeFaults } from './faults.js';
+import { answerGet, type KubeReply } from './handlers.js';
+import { kubeconfigText } from './kubeconfig.js';
+import { matchRoute } from './routes.js';
+import { KubeStatusError, methodNotAllowed, unauthorized, unknownPath } from './status.js';
+import type { KubeWorld } from './world.js';
+
+/** One call the sim answered. */
+export interface KubeCall {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  status: number;
+  /** The Accept header, to check what a client negotiated. */
+  accept?: string;
+}
+
+/** A running simulated API server. */
+export interface KubeSim {
+  /** `https://127.0.0.1:<port>`. */
+  readonly url: string;
+  /** The CA that signed the server certificate, PEM. */
+  readonly caPem: string;
+  /** A token the world accepts. */
+  readonly token: string;
+  readonly world: KubeWorld;
+  readonly faults: KubeFaults;
+  readonly calls: KubeCall[];
+  resetCalls(): void;
+  close(): Promise<void>;
+  /** A kubeconfig (context `sim`) that trusts the CA and sends the token. */
+  kubeconfig(): string;
+}
+
+/** Options of {@link startKubeSim}. */
+export interface KubeSimOptions {
+  /** The token the sim hands out; defaults to the world's first. */
+  token?: string;
+}
+
+/** Starts the sim on 127.0.0.1 with a fresh CA and server certificate. */
+export async function startKubeSim(
+  world: KubeWorld,
+  options: KubeSimOptions = {},
+): Promise<KubeSim> {
+  const token = options.token ?? [...world.tokens.keys()][0];
+  if (token === undefined) throw new Error('The world has no token to hand out');
+  const { caPem, key, cert } = await certificates();
+  const faults = createKubeFaultBook();
+  const calls: KubeCall[] = [];
+  const server = createServer({ key, cert }, (req, res) => handle(req, res, world, faults, calls));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    caPem,
+    token,
+    world,
+    faults,
+    calls,
+    resetCalls: () => {
+      calls.length = 0;
+    },
+    close: () => closeServer(server),
+    kubeconfig: () => kubeconfigText({ server: url, caPem, token }),
+  };
+}
+
+function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  world: KubeWorld,
+  faults: KubeFaultBook,
+  calls: KubeCall[],
+): void {
+  const url = new URL(req.url ?? '/', 'https://sim');
+  const method = req.method ?? 'GET';
+  const accept = req.headers.accept;
+  let reply: KubeReply;
+  try {
+    reply = answer(req, url, world, faults);
+  } catch (error) {
+    const status =
+      error instanceof KubeStatusError
+        ? error
+        : new KubeStatusError(500, 'InternalError', `sim bug: ${String(error)}`);
+    reply = { status: status.body.code, body: status.body, contentType: 'application/json' };
+  }
+  calls.push({
+    method,
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    status: reply.status,
+    ...(accept === undefined ? {} : { accept }),
+  });
+  const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+  res.writeHead(reply.status, {
+    'content-type': reply.contentType,
+    'cache-control': 'no-cache, private',
+    'x-kubernetes-pf-flowschema-uid': 'sim',
+  });
+  res.end(text);
+  req.resume();
+}
+
+function answer(
+  req: IncomingMessage,
+  url: URL,
+  world: KubeWorld,
+  faults: KubeFaultBook,
+): KubeReply {
+  const user = authenticate(world, req.headers.authorization);
+  const route = matchRoute(url.pathname);
+  if (!route) throw unknownPath();
+  if (req.method !== 'GET') throw methodNotAllowed();
+  if (url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1')
+    throw new KubeStatusError(400, 'BadRequest', 'the sim does not serve watches');
+  return answerGet(world, faults, {
+    route,
+    user,
+    query: url.searchParams,
+    accept: req.headers.accept,
+  });
+}
+
+function authenticate(world: KubeWorld, header: string | undefined): string {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  const user = match?.[1] === undefined ? undefined : world.tokens.get(match[1]);
+  if (user === undefined) throw unauthorized();
+  return user;
+}
+
+// A CA and a server certificate it signs, as kubeadm sets up: clients trust the CA, not the leaf.
+async function certificates(): Promise<{ caPem: string; key: string; cert: string }> {
+  const ca = await generate([{ name: 'commonName', value: 'statetrail-sim-ca' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: true, critical: true },
+      { name: 'keyUsage', keyCertSign: true, digitalSignature: true, critical: true },
+    ],
+  });
+  const leaf = await generate([{ name: 'commonName', value: 'kube-apiserver' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    ca: { key: ca.private, cert: ca.cert },
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 2, value: 'kubernetes.default.svc' },
+          { type: 7, ip: '127.0.0.1' },
+        ],
+      },
+    ],
+  });
+  return { caPem: ca.cert, key: leaf.private, cert: leaf.cert };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
