@@ -1,7 +1,13 @@
 import type { Resource } from '../model/schema.js';
 import { SENSITIVE } from '../terraform/state-instance.js';
 import type { AttributeSpec, StateContext } from './mapping/types.js';
-import { canonicalKey, holdsSensitive, UNKNOWN } from './normalize-values.js';
+import {
+  canonicalKey,
+  holdsSensitive,
+  identicalData,
+  sameCanonical,
+  UNKNOWN,
+} from './normalize-values.js';
 import type { DriftChange } from './schema.js';
 
 function asRecord(value: unknown): Record<string, unknown> {
@@ -31,17 +37,18 @@ export function compareAttribute(
   const rawState = spec.state(context.attributes, context);
   if (rawState === UNKNOWN || holdsSensitive(rawState, SENSITIVE)) return [];
   const rawCloud = spec.cloud(resource, context);
-  if (rawCloud === UNKNOWN) return [];
+  // Normalizers are pure: the same raw data on both sides (most of a resource in sync) needs none.
+  if (rawCloud === UNKNOWN || identicalData(rawState, rawCloud)) return [];
   const state = spec.normalize(rawState);
   const cloud = spec.normalize(rawCloud);
-  if (canonicalKey(state) === canonicalKey(cloud)) return [];
+  if (sameCanonical(state, cloud)) return [];
   switch (spec.kind ?? 'value') {
     case 'map': {
       const s = asRecord(state);
       const c = asRecord(cloud);
       const keys = [...new Set([...Object.keys(s), ...Object.keys(c)])].sort();
       return keys
-        .filter((key) => canonicalKey(s[key] ?? null) !== canonicalKey(c[key] ?? null))
+        .filter((key) => !sameCanonical(s[key] ?? null, c[key] ?? null))
         .map((key) => ({
           attribute: `${spec.name}.${key}`,
           state: s[key] ?? null,

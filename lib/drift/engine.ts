@@ -5,7 +5,7 @@ import { ownershipOf } from '../sources/aws/ownership.js';
 import { SENSITIVE, type StateInstance } from '../terraform/state-instance.js';
 import { compareAttribute } from './compare.js';
 import { type IgnoreRules, isIgnored, NO_IGNORE } from './ignore.js';
-import { locate } from './locate.js';
+import { type Location, locate } from './locate.js';
 import { BY_RESOURCE_TYPE, BY_TERRAFORM_TYPE } from './mapping/registry.js';
 import type { TypeMapping } from './mapping/types.js';
 import { canonicalKey } from './normalize-values.js';
@@ -26,6 +26,10 @@ interface Matched {
   readonly children: StateInstance[];
 }
 
+// One instance per resource is the rule: held bare, an array only from the second. At 100k
+// resources the wrappers are what the garbage collector would otherwise copy and mark.
+type OneOrMore<T> = T | T[];
+
 interface Unmatched {
   readonly instance: StateInstance;
   readonly mapping: TypeMapping;
@@ -34,19 +38,90 @@ interface Unmatched {
   readonly scope: string | undefined;
 }
 
+/**
+ * Resource positions by id alone, the type checked on lookup: ids rarely repeat across types,
+ * and one map hashes half the strings of a map per type. Matches are kept by position too, in an
+ * array: no second 100k-entry map keyed by object.
+ */
+interface ResourceIndex {
+  readonly resources: readonly Resource[];
+  readonly byId: Map<string, OneOrMore<number>>;
+  /** Where the same resource object is listed twice, its later positions share the first's slot. */
+  readonly slots: Map<number, number>;
+}
+
 const key = (...parts: string[]) => parts.join('\u0000');
 const byAddress = (a: StateInstance, b: StateInstance) => compareText(a.address, b.address);
 
-function indexResources(resources: readonly Resource[]) {
-  const exact = new Map<string, Resource>();
-  const loose = new Map<string, Resource[]>();
-  for (const r of resources) {
-    exact.set(key(r.accountId, r.awsRegion, r.resourceType, r.resourceId), r);
-    const list = loose.get(key(r.resourceType, r.resourceId)) ?? [];
-    list.push(r);
-    loose.set(key(r.resourceType, r.resourceId), list);
+function add<K, V>(map: Map<K, OneOrMore<V>>, at: K, value: V): void {
+  const held = map.get(at);
+  if (held === undefined) map.set(at, value);
+  else if (Array.isArray(held)) held.push(value);
+  else map.set(at, [held, value]);
+}
+
+function indexResources(resources: readonly Resource[]): ResourceIndex {
+  const byId = new Map<string, OneOrMore<number>>();
+  const slots = new Map<number, number>();
+  for (let position = 0; position < resources.length; position += 1) {
+    const r = resources[position] as Resource;
+    const held = byId.get(r.resourceId);
+    if (held === undefined) {
+      byId.set(r.resourceId, position);
+      continue;
+    }
+    const same = (Array.isArray(held) ? held : [held]).find((earlier) => resources[earlier] === r);
+    if (same !== undefined) slots.set(position, slots.get(same) ?? same);
+    add(byId, r.resourceId, position);
   }
-  return { exact, loose };
+  return { resources, byId, slots };
+}
+
+const fits = (r: Resource, resourceType: string, { accountId, region }: Location) =>
+  r.resourceType === resourceType &&
+  (accountId === undefined || r.accountId === accountId) &&
+  (region === undefined || r.awsRegion === region);
+
+/** The slot of the resource an instance matches: exact on a full location, else the only fit. */
+function findSlot(
+  { resources, byId, slots }: ResourceIndex,
+  resourceType: string,
+  id: string,
+  location: Location,
+): number | undefined {
+  const held = byId.get(id);
+  if (held === undefined) return undefined;
+  const matches = (position: number) =>
+    fits(resources[position] as Resource, resourceType, location);
+  let found: number | undefined;
+  if (!Array.isArray(held)) {
+    found = matches(held) ? held : undefined;
+  } else if (location.accountId !== undefined && location.region !== undefined) {
+    // The last of equal (account, region, type, id) resources wins, as a map keyed by them would.
+    found = held.findLast(matches);
+  } else {
+    const fitting = held.filter(matches);
+    found = fitting.length === 1 ? fitting[0] : undefined;
+  }
+  return found === undefined ? undefined : (slots.get(found) ?? found);
+}
+
+/** The instances matched to one resource, split by role and sorted by address. */
+function split(held: OneOrMore<StateInstance>): Matched {
+  const primaries: StateInstance[] = [];
+  const children: StateInstance[] = [];
+  for (const instance of Array.isArray(held) ? held : [held]) {
+    const role = BY_TERRAFORM_TYPE.get(instance.type)?.role;
+    (role === 'primary' ? primaries : children).push(instance);
+  }
+  // The first address names the type, and groups list their addresses in this order.
+  if (primaries.length > 1) primaries.sort(byAddress);
+  return { primaries, children };
+}
+
+// Most runs have no ignore file: skip building the match target for each entry and attribute.
+function ignored(rules: IgnoreRules, type: string, id: string, attribute?: string): boolean {
+  return rules.rules.length > 0 && isIgnored(rules, type, id, attribute);
 }
 
 /**
@@ -59,8 +134,9 @@ function indexResources(resources: readonly Resource[]) {
 export function computeDrift(input: DriftInput): DriftReport {
   const ignore = input.ignore ?? NO_IGNORE;
   const complete = new Set(input.scopes.filter((s) => s.complete).map((s) => s.scope));
-  const { exact, loose } = indexResources(input.resources);
-  const matched = new Map<Resource, Matched>();
+  const index = indexResources(input.resources);
+  // Sized up front: slots are written out of order, and a growing array would turn sparse.
+  const matched = new Array<OneOrMore<StateInstance> | undefined>(input.resources.length);
   const unmatched: Unmatched[] = [];
 
   for (const instance of input.instances) {
@@ -69,19 +145,10 @@ export function computeDrift(input: DriftInput): DriftReport {
     if (mapping === undefined || instance.deposed !== undefined) continue;
     const id = mapping.cloudId(instance.attributes);
     if (id === undefined || id === SENSITIVE) continue;
-    const { accountId, region } = locate(instance, mapping.resourceType);
-    let resource: Resource | undefined;
-    if (accountId !== undefined && region !== undefined) {
-      resource = exact.get(key(accountId, region, mapping.resourceType, id));
-    } else {
-      const fits = (loose.get(key(mapping.resourceType, id)) ?? []).filter(
-        (r) =>
-          (accountId === undefined || r.accountId === accountId) &&
-          (region === undefined || r.awsRegion === region),
-      );
-      resource = fits.length === 1 ? fits[0] : undefined;
-    }
-    if (resource === undefined) {
+    const location = locate(instance, mapping.resourceType);
+    const slot = findSlot(index, mapping.resourceType, id, location);
+    if (slot === undefined) {
+      const { accountId, region } = location;
       const scope =
         accountId !== undefined && region !== undefined
           ? awsScope(accountId, region, mapping.resourceType)
@@ -89,9 +156,10 @@ export function computeDrift(input: DriftInput): DriftReport {
       unmatched.push({ instance, mapping, id, scope });
       continue;
     }
-    const entry = matched.get(resource) ?? { primaries: [], children: [] };
-    (mapping.role === 'primary' ? entry.primaries : entry.children).push(instance);
-    matched.set(resource, entry);
+    const held = matched[slot];
+    if (held === undefined) matched[slot] = instance;
+    else if (Array.isArray(held)) held.push(instance);
+    else matched[slot] = [held, instance];
   }
 
   const report = {
@@ -101,14 +169,15 @@ export function computeDrift(input: DriftInput): DriftReport {
     changed: [] as DriftReport['changed'],
     managedElsewhere: [] as DriftReport['managedElsewhere'],
   };
-  for (const resource of input.resources) {
+  for (let position = 0; position < input.resources.length; position += 1) {
+    const resource = input.resources[position] as Resource;
     const primary = BY_RESOURCE_TYPE.get(resource.resourceType);
-    const found = matched.get(resource);
-    if (found !== undefined) report.changed.push(...changedEntries(resource, found, ignore));
+    const held = matched[index.slots.get(position) ?? position];
+    const found = held === undefined ? undefined : split(held);
+    if (found !== undefined) changedEntries(resource, found, ignore, report.changed);
     if (primary === undefined) continue;
-    const type =
-      found?.primaries.slice().sort(byAddress)[0]?.type ?? primary.terraformTypes[0] ?? '';
-    if (isIgnored(ignore, type, resource.resourceId)) continue;
+    const type = found?.primaries[0]?.type ?? primary.terraformTypes[0] ?? '';
+    if (ignored(ignore, type, resource.resourceId)) continue;
     if (found !== undefined && found.primaries.length > 0) {
       report.managed += 1;
       continue;
@@ -146,7 +215,9 @@ function missingEntries(
     const target = key(item.scope, item.id);
     if (item.mapping.role === 'primary') primaryKeys.add(target);
     const group = key(target, item.mapping.role === 'primary' ? '' : item.instance.type);
-    groups.set(group, [...(groups.get(group) ?? []), item]);
+    const members = groups.get(group);
+    if (members === undefined) groups.set(group, [item]);
+    else members.push(item);
   }
   const entries: DriftReport['missing'] = [];
   for (const items of groups.values()) {
@@ -159,7 +230,7 @@ function missingEntries(
     const head = instances[0] as StateInstance;
     const id =
       first.mapping.role === 'child' ? String(head.attributes['id'] ?? first.id) : first.id;
-    if (isIgnored(ignore, head.type, id)) continue;
+    if (ignored(ignore, head.type, id)) continue;
     entries.push({
       address: head.address,
       ...(instances.length > 1 ? { addresses: instances.map((i) => i.address) } : {}),
@@ -171,50 +242,65 @@ function missingEntries(
   return entries;
 }
 
+/** Appends the changed entries of one matched resource: its primaries, then each child group. */
 function changedEntries(
   resource: Resource,
   found: Matched,
   ignore: IgnoreRules,
-): DriftReport['changed'] {
+  out: DriftReport['changed'],
+): void {
+  if (found.primaries.length > 0) changedEntry(resource, found, '', found.primaries, ignore, out);
+  if (found.children.length === 0) return;
   const groups = new Map<string, StateInstance[]>();
-  for (const instance of found.primaries) groups.set('', [...(groups.get('') ?? []), instance]);
   for (const instance of found.children) {
     const group = key(instance.type, String(instance.attributes['id'] ?? ''));
-    groups.set(group, [...(groups.get(group) ?? []), instance]);
+    const members = groups.get(group);
+    if (members === undefined) groups.set(group, [instance]);
+    else members.push(instance);
   }
-  const childTypes = new Set(found.children.map((c) => c.type));
-  const entries: DriftReport['changed'] = [];
   for (const [group, members] of groups) {
-    const instances = members.sort(byAddress);
-    const head = instances[0] as StateInstance;
-    const mapping = BY_TERRAFORM_TYPE.get(head.type) as TypeMapping;
-    const rawId = head.attributes['id'];
-    const id = group === '' || typeof rawId !== 'string' ? resource.resourceId : rawId;
-    if (isIgnored(ignore, head.type, id)) continue;
-    const changes = new Map<string, DriftChange>();
-    for (const instance of instances) {
-      const context = { attributes: instance.attributes, children: found.children };
-      for (const spec of mapping.attributes) {
-        if (spec.ownedBy !== undefined && childTypes.has(spec.ownedBy)) continue;
-        for (const change of compareAttribute(spec, resource, context)) {
-          if (!isIgnored(ignore, head.type, id, change.attribute)) {
-            changes.set(canonicalKey(change), change);
-          }
+    changedEntry(resource, found, group, members.sort(byAddress), ignore, out);
+  }
+}
+
+// `instances` are sorted by address and share one mapping (one type, or one child group).
+function changedEntry(
+  resource: Resource,
+  found: Matched,
+  group: string,
+  instances: readonly StateInstance[],
+  ignore: IgnoreRules,
+  out: DriftReport['changed'],
+): void {
+  const head = instances[0] as StateInstance;
+  const mapping = BY_TERRAFORM_TYPE.get(head.type) as TypeMapping;
+  const rawId = head.attributes['id'];
+  const id = group === '' || typeof rawId !== 'string' ? resource.resourceId : rawId;
+  if (ignored(ignore, head.type, id)) return;
+  let changes: Map<string, DriftChange> | undefined;
+  for (const instance of instances) {
+    const context = { attributes: instance.attributes, children: found.children };
+    for (const spec of mapping.attributes) {
+      const { ownedBy } = spec;
+      if (ownedBy !== undefined && found.children.some((c) => c.type === ownedBy)) continue;
+      for (const change of compareAttribute(spec, resource, context)) {
+        if (!ignored(ignore, head.type, id, change.attribute)) {
+          changes ??= new Map();
+          changes.set(canonicalKey(change), change);
         }
       }
     }
-    if (changes.size === 0) continue;
-    entries.push({
-      address: head.address,
-      ...(instances.length > 1 ? { addresses: instances.map((i) => i.address) } : {}),
-      type: head.type,
-      id,
-      path: resourcePath(resource),
-      changes: [...changes.values()].sort(
-        (a, b) =>
-          compareText(a.attribute, b.attribute) || compareText(canonicalKey(a), canonicalKey(b)),
-      ),
-    });
   }
-  return entries;
+  if (changes === undefined) return;
+  out.push({
+    address: head.address,
+    ...(instances.length > 1 ? { addresses: instances.map((i) => i.address) } : {}),
+    type: head.type,
+    id,
+    path: resourcePath(resource),
+    changes: [...changes.values()].sort(
+      (a, b) =>
+        compareText(a.attribute, b.attribute) || compareText(canonicalKey(a), canonicalKey(b)),
+    ),
+  });
 }

@@ -3,7 +3,10 @@ export const UNKNOWN: unique symbol = Symbol('unknown');
 /** The type of `UNKNOWN`. */
 export type Unknown = typeof UNKNOWN;
 
-/** Turns a raw state or cloud value into a canonical form compared by `canonicalKey`. */
+/**
+ * Turns a raw state or cloud value into a canonical form compared by `canonicalKey`. Must be pure:
+ * the comparison skips it when both raw values are the same data (`identicalData`).
+ */
 export type Normalizer = (value: unknown) => unknown;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -49,10 +52,14 @@ export function normalizeStringSet(value: unknown): string[] | null {
   return strings.length === 0 ? null : [...new Set(strings)].sort();
 }
 
+// IPv4 with a prefix, no leading zeros, nothing to trim: already what the steps below would give.
+const CANONICAL_IPV4 = /^(?:(?:0|[1-9]\d{0,2})\.){3}(?:0|[1-9]\d{0,2})\/\d+$/;
+
 /** One CIDR in canonical form: IPv6 compressed and lower-case, a bare address gets its full prefix. */
 export function normalizeCidr(value: unknown): string | null {
   const text = normalizeString(value);
   if (text === null) return null;
+  if (CANONICAL_IPV4.test(text)) return text;
   const [address = '', prefix] = text.trim().split('/');
   if (address.includes(':')) {
     let host = address.toLowerCase();
@@ -75,28 +82,24 @@ export function normalizeCidrSet(value: unknown): string[] | null {
 }
 
 // Keys AWS or a controller writes on its own: never in Terraform config, never drift.
-const FOREIGN_TAG = [
-  /^aws:/,
-  /^kubernetes\.io\/cluster\//,
-  /^eks:/,
-  /^karpenter\.sh\//,
-  /^karpenter\.k8s\.aws\//,
-  /^elbv2\.k8s\.aws\//,
-];
+// One alternation: two tag maps per compared resource, six patterns per key add up.
+const FOREIGN_TAG =
+  /^(?:aws:|kubernetes\.io\/cluster\/|eks:|karpenter\.sh\/|karpenter\.k8s\.aws\/|elbv2\.k8s\.aws\/)/;
 
 /** Tags as a key-sorted map from a map or an SDK `[{Key, Value}]` list, minus AWS and controller keys; empty is null. */
 export function normalizeTags(value: unknown): Record<string, string> | null {
-  const entries: [string, string][] = [];
+  const kept: [string, string][] = [];
   if (Array.isArray(value)) {
     for (const tag of value) {
-      if (isRecord(tag) && typeof tag['Key'] === 'string') {
-        entries.push([tag['Key'], normalizeString(tag['Value']) ?? '']);
+      if (isRecord(tag) && typeof tag['Key'] === 'string' && !FOREIGN_TAG.test(tag['Key'])) {
+        kept.push([tag['Key'], normalizeString(tag['Value']) ?? '']);
       }
     }
   } else if (isRecord(value)) {
-    for (const [key, tag] of Object.entries(value)) entries.push([key, normalizeString(tag) ?? '']);
+    for (const key of Object.keys(value)) {
+      if (!FOREIGN_TAG.test(key)) kept.push([key, normalizeString(value[key]) ?? '']);
+    }
   }
-  const kept = entries.filter(([key]) => !FOREIGN_TAG.some((pattern) => pattern.test(key)));
   if (kept.length === 0) return null;
   return Object.fromEntries(kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
@@ -175,6 +178,64 @@ export function canonicalKey(value: unknown): string {
         )
       : item,
   );
+}
+
+function isPlain(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+// Plain JSON-like values equal member by member (objects in any key order); false means "not
+// sure": a `toJSON`, an omitted undefined or NaN is left to `canonicalKey`.
+function sameStructure(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i += 1) if (!sameStructure(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || !isPlain(a) || !isPlain(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  for (const key of keys) {
+    if (key === 'toJSON' || !Object.hasOwn(right, key)) return false;
+    if (!sameStructure(left[key], right[key])) return false;
+  }
+  return true;
+}
+
+/**
+ * The same plain data, key order included: any pure normalizer maps both to the same value, so
+ * a caller may skip normalizing. False means "not sure", never "different".
+ */
+export function identicalData(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i += 1) if (!identicalData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || !isPlain(a) || !isPlain(b)) return false;
+  const left = Object.keys(a);
+  const right = Object.keys(b);
+  if (left.length !== right.length) return false;
+  for (let i = 0; i < left.length; i += 1) {
+    const key = left[i] as string;
+    if (key !== right[i]) return false;
+    const x = (a as Record<string, unknown>)[key];
+    const y = (b as Record<string, unknown>)[key];
+    if (!identicalData(x, y)) return false;
+  }
+  return true;
+}
+
+/** `canonicalKey(a) === canonicalKey(b)`, without building either key when the values are alike. */
+export function sameCanonical(a: unknown, b: unknown): boolean {
+  return sameStructure(a, b) || canonicalKey(a) === canonicalKey(b);
 }
 
 /** True when the value holds the sensitive mask anywhere inside. */

@@ -33,10 +33,14 @@ export function ruleKey(
   peer: string,
   description: unknown,
 ): string {
-  const text =
-    typeof description === 'string' && description !== '' ? ` ${JSON.stringify(description)}` : '';
   const proto = normalizeProtocol(protocol);
-  return `${direction} ${proto} ${normalizePortRange(proto, from, to)} ${peer}${text}`;
+  return `${direction} ${proto} ${normalizePortRange(proto, from, to)} ${peer}${descriptionText(description)}`;
+}
+
+function descriptionText(description: unknown): string {
+  return typeof description === 'string' && description !== ''
+    ? ` ${JSON.stringify(description)}`
+    : '';
 }
 
 function cidrPeer(cidr: string): string {
@@ -47,8 +51,10 @@ function cidrPeer(cidr: string): string {
 export function expandPermissions(permissions: unknown, direction: Direction): string[] {
   const keys: string[] = [];
   for (const p of rows(permissions)) {
+    const protocol = normalizeProtocol(p['IpProtocol']);
+    const head = `${direction} ${protocol} ${normalizePortRange(protocol, p['FromPort'], p['ToPort'])} `;
     const key = (peer: string, description: unknown) =>
-      keys.push(ruleKey(direction, p['IpProtocol'], p['FromPort'], p['ToPort'], peer, description));
+      keys.push(`${head}${peer}${descriptionText(description)}`);
     for (const r of rows(p['IpRanges'])) key(cidrPeer(String(r['CidrIp'])), r['Description']);
     for (const r of rows(p['Ipv6Ranges'])) key(cidrPeer(String(r['CidrIpv6'])), r['Description']);
     for (const r of rows(p['PrefixListIds']))
@@ -88,23 +94,18 @@ export function expandTerraformRule(
   groupId: string,
   sourceGroupKey: 'security_groups' | 'source_security_group_id',
 ): string[] {
-  const peers = [
-    ...strings(block['cidr_blocks']).map(cidrPeer),
-    ...strings(block['ipv6_cidr_blocks']).map(cidrPeer),
-    ...strings(block['prefix_list_ids']).map((id) => `pl:${id}`),
-    ...strings(block[sourceGroupKey]).map(groupPeer),
-    ...(block['self'] === true ? [groupPeer(groupId)] : []),
-  ];
-  return peers.map((peer) =>
-    ruleKey(
-      direction,
-      block['protocol'],
-      block['from_port'],
-      block['to_port'],
-      peer,
-      block['description'],
-    ),
-  );
+  const peers: string[] = [];
+  for (const cidr of strings(block['cidr_blocks'])) peers.push(cidrPeer(cidr));
+  for (const cidr of strings(block['ipv6_cidr_blocks'])) peers.push(cidrPeer(cidr));
+  for (const id of strings(block['prefix_list_ids'])) peers.push(`pl:${id}`);
+  for (const id of strings(block[sourceGroupKey])) peers.push(groupPeer(id));
+  if (block['self'] === true) peers.push(groupPeer(groupId));
+  if (peers.length === 0) return peers;
+  // Every peer shares the block's protocol, ports and description: normalize them once.
+  const protocol = normalizeProtocol(block['protocol']);
+  const head = `${direction} ${protocol} ${normalizePortRange(protocol, block['from_port'], block['to_port'])} `;
+  const tail = descriptionText(block['description']);
+  return peers.map((peer) => `${head}${peer}${tail}`);
 }
 
 /** The inline `ingress`/`egress` blocks of an `aws_security_group` state. */
@@ -113,9 +114,12 @@ export function expandInlineBlocks(
   direction: Direction,
   groupId: string,
 ): string[] {
-  return rows(blocks).flatMap((block) =>
-    expandTerraformRule(block, direction, groupId, 'security_groups'),
-  );
+  const keys: string[] = [];
+  // A loop, not flatMap: this runs for every group of a large state, and flatMap is generic.
+  for (const block of rows(blocks)) {
+    keys.push(...expandTerraformRule(block, direction, groupId, 'security_groups'));
+  }
+  return keys;
 }
 
 /** The rule of an `aws_vpc_security_group_{ingress,egress}_rule` state. */

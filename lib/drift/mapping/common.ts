@@ -7,7 +7,7 @@ import {
   normalizeStringSet,
   normalizeTags,
 } from '../normalize-values.js';
-import { configAt, stateAt } from './read.js';
+import { configAtPath, stateField } from './read.js';
 import type { AttributeSpec } from './types.js';
 
 /**
@@ -17,7 +17,7 @@ import type { AttributeSpec } from './types.js';
 export const TAGS: AttributeSpec = {
   name: 'tags',
   state: (attributes) =>
-    'tags_all' in attributes ? stateAt(attributes, 'tags_all') : stateAt(attributes, 'tags'),
+    'tags_all' in attributes ? attributes['tags_all'] : stateField(attributes, 'tags'),
   cloud: (resource) => resource.tags,
   normalize: normalizeTags,
   kind: 'map',
@@ -38,8 +38,8 @@ export function field(
 ): AttributeSpec {
   return {
     name,
-    state: (attributes) => stateAt(attributes, name),
-    cloud: (resource: Resource) => configAt(resource, ...path),
+    state: (attributes) => stateField(attributes, name),
+    cloud: (resource: Resource) => configAtPath(resource, path),
     normalize: NORMALIZERS[as],
     ...(as === 'set' ? { kind: 'set' as const } : {}),
   };

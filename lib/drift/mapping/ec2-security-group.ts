@@ -20,7 +20,11 @@ export function cloudRules(resource: Resource, direction: Direction): string[] {
 
 // Rules a `aws_vpc_security_group_*_rule` owns by id: their cloud form may differ from the state's
 // (that rule reports it), so the group must not report it a second time.
-function claimedById(resource: Resource, children: readonly StateInstance[]): Set<string> {
+function claimedById(
+  resource: Resource,
+  children: readonly StateInstance[],
+): ReadonlySet<string> | undefined {
+  if (children.length === 0) return undefined;
   const ids = new Set(
     children.filter((c) => VPC_RULE_TYPES.includes(c.type)).map((c) => c.attributes['id']),
   );
@@ -36,9 +40,11 @@ function claimedById(resource: Resource, children: readonly StateInstance[]): Se
 // Inline blocks in state hold, after a refresh, the standalone rules too (driftctl#8); rules that
 // a standalone rule resource states are that resource's to report, on either side.
 function rulesSpec(direction: Direction): AttributeSpec {
-  const without = (keys: readonly string[], context: StateContext, extra = new Set<string>()) => {
+  const without = (keys: string[], context: StateContext, extra?: ReadonlySet<string>) => {
+    // A group without standalone rules (most of them) owns every rule it lists.
+    if (context.children.length === 0 && (extra === undefined || extra.size === 0)) return keys;
     const owned = new Set(childRuleKeys(context.children, direction));
-    return keys.filter((key) => !owned.has(key) && !extra.has(key));
+    return keys.filter((key) => !owned.has(key) && !extra?.has(key));
   };
   return {
     name: direction,

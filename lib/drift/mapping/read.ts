@@ -12,6 +12,16 @@ function walk(value: unknown, path: readonly (string | number)[]): unknown {
   return current;
 }
 
+/** A top-level state attribute; one the state does not record at all is unknown. */
+export function stateField(attributes: Attributes, name: string): unknown {
+  return name in attributes ? attributes[name] : UNKNOWN;
+}
+
+/** `configAt` with the path as one array: no copy per call on the comparison's hot path. */
+export function configAtPath(resource: Resource, path: readonly (string | number)[]): unknown {
+  return walk(resource.configuration, path);
+}
+
 /** A state attribute by path; an attribute the state does not record at all is unknown. */
 export function stateAt(attributes: Attributes, ...path: (string | number)[]): unknown {
   const [first] = path;
