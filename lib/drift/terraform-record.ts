@@ -44,11 +44,13 @@ export function recordInstances(instances: readonly StateInstance[]): TerraformR
     if (!mapping || mapping.role !== 'primary' || instance.deposed) continue;
     const id = mapping.cloudId(instance.attributes);
     if (id === undefined) continue;
-    const state = (states[instance.state] ??= {
+    states[instance.state] ??= {
       lineage: instance.lineage,
       serial: instance.serial,
       instances: {},
-    });
+    };
+    const state = states[instance.state];
+    if (!state) continue;
     const { accountId, region } = instanceScope(instance);
     state.instances[instance.address] = {
       type: instance.type,
