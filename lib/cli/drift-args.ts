@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
+import { parseEndpoints } from './scan-args.js';
 
 /** The flags of `statetrail drift`, validated. */
 export interface DriftArgs {
@@ -36,19 +37,13 @@ export function parseDriftArgs(argv: readonly string[]): DriftArgs {
   if (format !== 'console' && format !== 'json' && format !== 'markdown') {
     throw new UsageError(`--format ${format}: expected console, json or markdown`);
   }
-  const endpoints: Record<string, string> = {};
-  for (const flag of values.endpoint ?? []) {
-    const at = flag.indexOf('=');
-    if (at <= 0) throw new UsageError(`--endpoint ${flag}: expected SERVICE=URL`);
-    endpoints[flag.slice(0, at)] = flag.slice(at + 1);
-  }
   return {
     snapshot: values.snapshot,
     states,
     ignore: values.ignore,
     format,
     out: values.out,
-    endpoints,
+    endpoints: parseEndpoints(values.endpoint ?? []),
   };
 }
 

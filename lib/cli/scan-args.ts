@@ -112,7 +112,8 @@ function parse(argv: readonly string[]) {
   });
 }
 
-function parseEndpoints(flags: readonly string[]): Record<string, string> {
+/** Parses `--endpoint SERVICE=URL` flags, naming the flag that is wrong. */
+export function parseEndpoints(flags: readonly string[]): Record<string, string> {
   const endpoints: Record<string, string> = {};
   for (const flag of flags) {
     const at = flag.indexOf('=');

@@ -1,5 +1,6 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { listFiles } from '../trail/list-files.js';
 import { StagingCorruptError, StagingMissingError } from './errors.js';
 import type { StagingStore } from './staging-store.js';
 
@@ -38,25 +39,8 @@ export class DirStagingStore implements StagingStore {
   }
 
   public async list(prefix: string): Promise<string[]> {
-    const keys: string[] = [];
-    await this.walk(this.root, keys);
-    return keys.filter((k) => k.startsWith(prefix)).sort();
-  }
-
-  private async walk(directory: string, keys: string[]): Promise<void> {
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = await readdir(directory, { withFileTypes: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    for (const entry of entries) {
-      const path = join(directory, entry.name);
-      if (entry.isDirectory()) await this.walk(path, keys);
-      else if (!entry.name.endsWith('.tmp'))
-        keys.push(relative(this.root, path).split(sep).join('/'));
-    }
+    const keys = await listFiles(this.root, '', (name) => !name.endsWith('.tmp'));
+    return keys.filter((k) => k.startsWith(prefix));
   }
 
   private fileOf(key: string): string {

@@ -1,9 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Resource, ScopeStatus } from '../model/index.js';
 import { SnapshotError } from '../snapshot/errors.js';
 import { parseResourcePath } from '../snapshot/paths.js';
 import { parseResourceFile } from '../snapshot/render.js';
+import { listFiles } from './list-files.js';
 import { parseScanRecord, SCAN_RECORD_PATH } from './scan-record.js';
 
 /** A trail checkout read back: its records, its scopes, and the files that could not be read. */
@@ -22,7 +23,7 @@ export async function readSnapshot(dir: string): Promise<Snapshot> {
   const resources: Resource[] = [];
   const errors: SnapshotError[] = [];
   const directories = new Set<string>();
-  for (const path of await listFiles(dir, 'aws')) {
+  for (const path of await listFiles(dir, 'aws', (name) => name.endsWith('.yaml'))) {
     const parts = parseResourcePath(path);
     if (!parts) continue;
     directories.add(path.slice(0, path.lastIndexOf('/')));
@@ -49,26 +50,4 @@ export async function readSnapshot(dir: string): Promise<Snapshot> {
       .sort((a, b) => (a.scope < b.scope ? -1 : 1)),
     errors,
   };
-}
-
-async function listFiles(root: string, under: string): Promise<string[]> {
-  const found: string[] = [];
-  async function walk(directory: string): Promise<void> {
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = await readdir(directory, { withFileTypes: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    for (const entry of entries) {
-      const path = join(directory, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && entry.name.endsWith('.yaml')) {
-        found.push(relative(root, path).split(sep).join('/'));
-      }
-    }
-  }
-  await walk(join(root, under));
-  return found.sort();
 }
