@@ -1,0 +1,105 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest, type RequestOptions } from 'node:https';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { KubeTransportError } from './api-errors.js';
+import { KubeError } from './errors.js';
+
+/** One answer of the API server: status, Content-Type and parsed JSON body (undefined if not JSON). */
+export interface KubeResponse {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: unknown;
+}
+
+/** The only call the exporter makes: a GET of an API path, answered as raw JSON. */
+export interface KubeHttp {
+  get(path: string, accept?: string): Promise<KubeResponse>;
+  /** How many requests were sent. */
+  readonly calls: () => number;
+}
+
+const JSON_ACCEPT = 'application/json';
+
+/**
+ * A KubeHttp for the kubeconfig's current context. `kc.applyToHTTPSOptions` (client-node 1.4)
+ * fills CA, client certificate and the bearer token (exec and auth providers included) into plain
+ * `node:https` options; raw JSON keeps every field, which the typed clients' deserializers drop.
+ */
+export function kubeHttp(kc: KubeConfig): KubeHttp {
+  const cluster = kc.getCurrentCluster();
+  if (cluster === null) throw new KubeError('The kubeconfig has no current cluster');
+  const base = new URL(cluster.server);
+  let calls = 0;
+  return {
+    calls: () => calls,
+    get: async (path, accept = JSON_ACCEPT) => {
+      const options: RequestOptions = {
+        method: 'GET',
+        protocol: base.protocol,
+        hostname: base.hostname.replace(/^\[|\]$/g, ''),
+        port: base.port,
+        path: `${base.pathname.replace(/\/$/, '')}${path}`,
+        headers: { accept },
+      };
+      await kc.applyToHTTPSOptions(options);
+      calls++;
+      return send(options, base.protocol === 'http:');
+    },
+  };
+}
+
+function send(options: RequestOptions, plain: boolean): Promise<KubeResponse> {
+  const request = plain ? httpRequest : httpsRequest;
+  return new Promise((resolve, reject) => {
+    const req = request(options, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', (error) =>
+        reject(new KubeTransportError('Kubernetes API read failed', { cause: error })),
+      );
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const contentType = String(res.headers['content-type'] ?? '');
+        let body: unknown;
+        try {
+          body = text === '' ? undefined : JSON.parse(text);
+        } catch {
+          body = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, contentType, body });
+      });
+    });
+    req.on('error', (error) =>
+      reject(new KubeTransportError('Kubernetes API request failed', { cause: error })),
+    );
+    req.end();
+  });
+}
+
+/** The `message` of a Status body, for warnings (Status messages name types, never values). */
+export function statusMessage(response: KubeResponse): string {
+  const body = response.body;
+  if (typeof body === 'object' && body !== null && 'message' in body) {
+    const message = (body as { message: unknown }).message;
+    if (typeof message === 'string') return message;
+  }
+  return `HTTP ${response.status}`;
+}
+
+/** Runs `work` over `items`, at most `limit` at a time, keeping the input order in the output. */
+export async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
