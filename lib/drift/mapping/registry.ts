@@ -6,12 +6,18 @@ import {
   AWS_SUBNET,
   AWS_VPC,
 } from './ec2-network.js';
+import { AWS_NETWORK_ACL, AWS_NETWORK_ACL_RULE } from './ec2-network-acl.js';
 import {
   AWS_EBS_VOLUME,
   AWS_KEY_PAIR,
   AWS_LAUNCH_TEMPLATE,
   AWS_VPC_ENDPOINT,
 } from './ec2-other.js';
+import {
+  AWS_EC2_MANAGED_PREFIX_LIST,
+  AWS_EGRESS_ONLY_INTERNET_GATEWAY,
+  AWS_VPC_PEERING_CONNECTION,
+} from './ec2-peering-prefix.js';
 import { AWS_ROUTE, AWS_ROUTE_TABLE } from './ec2-route-table.js';
 import { AWS_SECURITY_GROUP } from './ec2-security-group.js';
 import {
@@ -19,6 +25,13 @@ import {
   AWS_VPC_SECURITY_GROUP_RULES,
 } from './ec2-security-group-rules.js';
 import { AWS_EKS_ADDON, AWS_EKS_CLUSTER, AWS_EKS_NODE_GROUP } from './eks.js';
+import {
+  AWS_EKS_ACCESS_ENTRY,
+  AWS_EKS_ACCESS_POLICY_ASSOCIATION,
+  AWS_EKS_FARGATE_PROFILE,
+  AWS_EKS_IDENTITY_PROVIDER_CONFIG,
+  AWS_EKS_POD_IDENTITY_ASSOCIATION,
+} from './eks-access.js';
 import { AWS_S3_BUCKET } from './s3-bucket.js';
 import { AWS_S3_BUCKET_SPLIT } from './s3-split.js';
 import type { TypeMapping } from './types.js';
@@ -33,7 +46,12 @@ export const MAPPINGS: readonly TypeMapping[] = [
   AWS_SUBNET,
   AWS_ROUTE_TABLE,
   AWS_ROUTE,
+  AWS_NETWORK_ACL,
+  AWS_NETWORK_ACL_RULE,
   AWS_INTERNET_GATEWAY,
+  AWS_EGRESS_ONLY_INTERNET_GATEWAY,
+  AWS_VPC_PEERING_CONNECTION,
+  AWS_EC2_MANAGED_PREFIX_LIST,
   AWS_NAT_GATEWAY,
   AWS_EIP,
   AWS_EBS_VOLUME,
@@ -45,6 +63,11 @@ export const MAPPINGS: readonly TypeMapping[] = [
   AWS_EKS_CLUSTER,
   AWS_EKS_NODE_GROUP,
   AWS_EKS_ADDON,
+  AWS_EKS_FARGATE_PROFILE,
+  AWS_EKS_ACCESS_ENTRY,
+  AWS_EKS_ACCESS_POLICY_ASSOCIATION,
+  AWS_EKS_POD_IDENTITY_ASSOCIATION,
+  AWS_EKS_IDENTITY_PROVIDER_CONFIG,
 ];
 
 /** The mapping of each Terraform type. */
