@@ -1,51 +1,10 @@
-import crypto from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StateFormatError, StateSourceError } from '../../../lib/terraform/errors.js';
 import { loadStates } from '../../../lib/terraform/sources/load-states.js';
 import { s3StateSource } from '../../../lib/terraform/sources/s3-source.js';
 import { smallState } from '../../fixtures/terraform/states.js';
-
-/** The slice of s3rver (untyped, CommonJS) this test uses. */
-interface S3rverServer {
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
-}
-type S3rverConstructor = new (options: {
-  address: string;
-  port: number;
-  directory: string;
-  silent: boolean;
-  configureBuckets: { name: string }[];
-}) => S3rverServer;
-
-const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
-
-/**
- * s3rver seals ListObjectsV2 continuation tokens with single DES, which OpenSSL 3 (Node >= 17)
- * only offers in its legacy provider; triple DES with three equal keys computes single DES.
- * Same workaround as test/unit/pipeline/s3-staging-store.test.ts.
- */
-function allowS3rverContinuationTokens(): () => void {
-  const { createCipheriv, createDecipheriv } = crypto;
-  const tripled = (key: crypto.CipherKey) => Buffer.concat(Array(3).fill(key as Buffer));
-  Object.assign(crypto, {
-    createCipheriv: (algorithm: string, key: crypto.CipherKey, iv: Buffer) =>
-      algorithm === 'des'
-        ? createCipheriv('des-ede3-cbc', tripled(key), iv)
-        : createCipheriv(algorithm, key, iv),
-    createDecipheriv: (algorithm: string, key: crypto.CipherKey, iv: Buffer) =>
-      algorithm === 'des'
-        ? createDecipheriv('des-ede3-cbc', tripled(key), iv)
-        : createDecipheriv(algorithm, key, iv),
-  });
-  return () => Object.assign(crypto, { createCipheriv, createDecipheriv });
-}
+import { type S3rverFixture, startS3rver } from '../../sim/s3/s3rver.js';
 
 const bucket = 'states';
 const VPC = { id: 'vpc-1', arn: 'arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-1' };
@@ -60,29 +19,12 @@ const KEYS = [
   'other/x.tfstate',
 ];
 
-let directory: string;
-let server: S3rverServer;
+let s3rver: S3rverFixture;
 let client: S3Client;
-let restoreCrypto: () => void;
 
 beforeAll(async () => {
-  restoreCrypto = allowS3rverContinuationTokens();
-  directory = await mkdtemp(join(tmpdir(), 'statetrail-s3rver-'));
-  server = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    directory,
-    silent: true,
-    configureBuckets: [{ name: bucket }],
-  });
-  const { port } = await server.run();
-  client = new S3Client({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    maxAttempts: 1,
-  });
+  s3rver = await startS3rver([bucket]);
+  client = s3rver.client;
   for (const key of KEYS) {
     const body =
       key === 'other/x.tfstate'
@@ -93,10 +35,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  client?.destroy();
-  await server?.close();
-  await rm(directory, { recursive: true, force: true });
-  restoreCrypto?.();
+  await s3rver?.close();
 });
 
 describe('s3StateSource', () => {

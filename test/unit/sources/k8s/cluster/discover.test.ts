@@ -1,19 +1,12 @@
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   AGGREGATED_ACCEPT,
   type Discovery,
   discoverResources,
 } from '../../../../../lib/sources/k8s/discover.js';
-import { sampleCluster } from '../../../../sim/k8s/sample.js';
-import { type KubeSim, startKubeSim } from '../../../../sim/k8s/server.js';
-
-async function sampleSim(): Promise<{ sim: KubeSim; kc: KubeConfig }> {
-  const sim = await startKubeSim(sampleCluster());
-  const kc = new KubeConfig();
-  kc.loadFromString(sim.kubeconfig());
-  return { sim, kc };
-}
+import type { KubeSim } from '../../../../sim/k8s/server.js';
+import { sampleSim } from './sample-sim.js';
 
 let sim: KubeSim;
 let kc: KubeConfig;

@@ -1,0 +1,80 @@
+import crypto from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+
+/** The slice of s3rver (untyped, CommonJS) the tests use. */
+interface S3rverServer {
+  run(): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+type S3rverConstructor = new (options: {
+  address: string;
+  port: number;
+  directory: string;
+  silent: boolean;
+  configureBuckets: { name: string }[];
+}) => S3rverServer;
+
+const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
+
+/** A running s3rver for object storage tests, and a client pointed at it. */
+export interface S3rverFixture {
+  readonly client: S3Client;
+  close(): Promise<void>;
+}
+
+/**
+ * s3rver seals ListObjectsV2 continuation tokens with single DES, which OpenSSL 3 (Node >= 17)
+ * only offers in its legacy provider, so every truncated listing fails with a 500. Triple DES with
+ * three equal keys computes exactly single DES, so route 'des' there while the server runs.
+ */
+function allowS3rverContinuationTokens(): () => void {
+  const { createCipheriv, createDecipheriv } = crypto;
+  const tripled = (key: crypto.CipherKey) => Buffer.concat(Array(3).fill(key as Buffer));
+  Object.assign(crypto, {
+    createCipheriv: (algorithm: string, key: crypto.CipherKey, iv: Buffer) =>
+      algorithm === 'des'
+        ? createCipheriv('des-ede3-cbc', tripled(key), iv)
+        : createCipheriv(algorithm, key, iv),
+    createDecipheriv: (algorithm: string, key: crypto.CipherKey, iv: Buffer) =>
+      algorithm === 'des'
+        ? createDecipheriv('des-ede3-cbc', tripled(key), iv)
+        : createDecipheriv(algorithm, key, iv),
+  });
+  return () => Object.assign(crypto, { createCipheriv, createDecipheriv });
+}
+
+/** Starts s3rver on a free loopback port with `buckets`, in a temporary directory. */
+export async function startS3rver(buckets: readonly string[]): Promise<S3rverFixture> {
+  const restoreCrypto = allowS3rverContinuationTokens();
+  const directory = await mkdtemp(join(tmpdir(), 'statetrail-s3rver-'));
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    directory,
+    silent: true,
+    configureBuckets: buckets.map((name) => ({ name })),
+  });
+  const { port } = await server.run();
+  const client = new S3Client({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    maxAttempts: 1,
+  });
+  return {
+    client,
+    async close() {
+      // Destroying the client first closes its keep-alive sockets, so close() does not wait.
+      client.destroy();
+      await server.close();
+      await rm(directory, { recursive: true, force: true });
+      restoreCrypto();
+    },
+  };
+}
