@@ -21,6 +21,7 @@ import { LocalGitTrail } from '../trail/local-git-trail.js';
 import { DRIFT_USAGE } from './drift-args.js';
 import { driftCommand } from './drift-command.js';
 import { CliError } from './errors.js';
+import { kubeTarget, loadKubeConfig } from './kube-target.js';
 import { createProgress } from './progress.js';
 import { parseScanArgs, SCAN_USAGE } from './scan-args.js';
 import { resolveScan } from './scan-config.js';
@@ -80,6 +81,8 @@ async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise
   const args = parseScanArgs(argv);
   const config = args.config ? await loadConfig(resolve(io.cwd, args.config)) : undefined;
   const { trail, aws, states } = resolveScan(args, config);
+  const kubeconfig = args.kubeconfig ? resolve(io.cwd, args.kubeconfig) : undefined;
+  const clusters = kubeconfig || args.context ? [kubeTarget(kubeconfig, args.context)] : [];
   const clock = io.clock ?? systemClock;
   const trailDir = resolve(io.cwd, trail);
   const hmacKey = io.env['STATETRAIL_HMAC_KEY'];
@@ -94,6 +97,7 @@ async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise
           ...s,
           location: isS3Location(s.location) ? s.location : resolve(io.cwd, s.location),
         })),
+        clusters,
       },
       {
         staging: new DirStagingStore({ root: stagingRoot }),
@@ -103,6 +107,7 @@ async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise
         hmacKey: hmacKey ? new TextEncoder().encode(hmacKey) : undefined,
         onProgress: progress.update,
         clock,
+        kube: async (target) => loadKubeConfig(target.kubeconfig, target.context),
         s3: stateBucketClient(
           states.map((s) => s.location),
           aws.endpoints,

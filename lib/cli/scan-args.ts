@@ -13,6 +13,9 @@ export interface ScanArgs {
   readonly endpoints: Record<string, string>;
   /** Terraform state locations; empty: the config file's. */
   readonly states: string[];
+  /** A kubeconfig file to export the cluster of (its current context, or --context). */
+  readonly kubeconfig: string | undefined;
+  readonly context: string | undefined;
   readonly format: 'console' | 'json' | 'markdown';
   readonly out: string | undefined;
   readonly strict: boolean;
@@ -31,6 +34,7 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 /** Usage text of `statetrail scan`. */
 export const SCAN_USAGE = `Usage: statetrail scan [--config FILE] [--region R|all]... [--service S]... [--trail DIR]
+                       [--kubeconfig FILE] [--context NAME]
                        [--state LOC]... [--endpoint SERVICE=URL]... [--format console|json|markdown]
                        [--out FILE] [--strict]
 
@@ -39,6 +43,8 @@ export const SCAN_USAGE = `Usage: statetrail scan [--config FILE] [--region R|al
   --region R             AWS region to scan; repeat for more; \`all\` for every enabled region
   --service S            ${AwsService.options.join(', ')}; repeat for more [default: all]
   --endpoint S=URL       send service S (${ENDPOINT_SERVICES.join(', ')}) to URL instead of AWS
+  --kubeconfig FILE      export the Kubernetes cluster of this kubeconfig (default context)
+  --context NAME         the kubeconfig context to export (with or without --kubeconfig)
   --state LOC            compare with Terraform state: a .tfstate file, a directory or glob of
                          them, or s3://bucket/key-or-prefix; repeat for more (exit 1 on drift)
   --format F             console (default), json or markdown
@@ -87,6 +93,8 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs {
     services,
     endpoints: parseEndpoints(values.endpoint ?? []),
     states: values.state ?? [],
+    kubeconfig: values.kubeconfig,
+    context: values.context,
     format,
     out: values.out,
     strict: values.strict ?? false,
@@ -105,6 +113,8 @@ function parse(argv: readonly string[]) {
       service: { type: 'string', multiple: true },
       endpoint: { type: 'string', multiple: true },
       state: { type: 'string', multiple: true },
+      kubeconfig: { type: 'string' },
+      context: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
       strict: { type: 'boolean' },

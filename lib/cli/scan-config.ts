@@ -15,8 +15,11 @@ export function resolveScan(args: ScanArgs, config: Config | undefined): Resolve
   const base = config ?? ConfigSchema.parse({});
   const regions =
     args.regions.length === 0 ? base.aws.regions : args.regions[0] === 'all' ? 'all' : args.regions;
-  if (regions !== 'all' && regions.length === 0) {
-    throw new UsageError('Nothing to scan: give --region (or regions in the config file)');
+  const exportsCluster = args.kubeconfig !== undefined || args.context !== undefined;
+  if (regions !== 'all' && regions.length === 0 && !exportsCluster) {
+    throw new UsageError(
+      'Nothing to scan: give --region (or regions in the config file), or --kubeconfig/--context',
+    );
   }
   return {
     trail: args.trail ?? base.trail ?? 'trail',

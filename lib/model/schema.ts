@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { KubeRecord } from '../sources/k8s/object.js';
 
 /** An AWS account to scan: the caller's own (no role) or one reached by assuming a role. */
 export const AccountRef = z.strictObject({
@@ -42,8 +43,20 @@ export const AwsTarget = z.strictObject({
 });
 export type AwsTarget = z.infer<typeof AwsTarget>;
 
+/** One Kubernetes cluster, reached through a kubeconfig file (the CLI's way). */
+export const KubeTarget = z.strictObject({
+  kind: z.literal('k8s'),
+  /** The cluster's name in the trail: `k8s/<cluster>/...`. */
+  cluster: z.string().min(1),
+  /** The kubeconfig file; absent: KUBECONFIG or ~/.kube/config, as kubectl reads them. */
+  kubeconfig: z.string().min(1).optional(),
+  /** The context to use; absent: the file's current context. */
+  context: z.string().min(1).optional(),
+});
+export type KubeTarget = z.infer<typeof KubeTarget>;
+
 /** Anything the collect step can be asked to do. */
-export const Target = z.discriminatedUnion('kind', [AwsTarget]);
+export const Target = z.discriminatedUnion('kind', [AwsTarget, KubeTarget]);
 export type Target = z.infer<typeof Target>;
 
 /**
@@ -94,6 +107,19 @@ export const ScanWarning = z.strictObject({
 });
 export type ScanWarning = z.infer<typeof ScanWarning>;
 
+// The record's own type lives with the exporter; staged documents are checked for the fields
+// the commit step reads.
+const KubeRecordDocument = z.custom<KubeRecord>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as KubeRecord).cluster === 'string' &&
+    typeof (value as KubeRecord).name === 'string' &&
+    typeof (value as KubeRecord).kind === 'string' &&
+    typeof (value as KubeRecord).manifest === 'object',
+  'not a Kubernetes record',
+);
+
 /** API calls made per service, for the scan summary. */
 export const CallCounts = z.record(z.string(), z.number().int().nonnegative());
 export type CallCounts = z.infer<typeof CallCounts>;
@@ -101,6 +127,8 @@ export type CallCounts = z.infer<typeof CallCounts>;
 /** What collecting one or more targets gives: records, warnings and the scopes attempted. */
 export const ScanResult = z.strictObject({
   resources: z.array(Resource),
+  /** Kubernetes objects, cleaned (KubeRecord); the drift engine does not read them yet. */
+  kubeRecords: z.array(KubeRecordDocument).default([]),
   warnings: z.array(ScanWarning),
   scopes: z.array(ScopeStatus),
   calls: CallCounts,

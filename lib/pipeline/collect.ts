@@ -1,8 +1,10 @@
+import type { KubeConfig } from '@kubernetes/client-node';
 import { z } from 'zod';
 import {
   type AwsTarget,
   awsScope,
   type CallCounts,
+  type KubeTarget,
   type Logger,
   PlannedTarget,
   type ScanResult,
@@ -12,6 +14,9 @@ import { classifyAwsError } from '../sources/aws/errors.js';
 import { resolveAccountId } from '../sources/aws/identity.js';
 import { collectorsFor } from '../sources/aws/registry.js';
 import type { AwsCollectorContext } from '../sources/collector.js';
+import { collectCluster } from '../sources/k8s/collect-cluster.js';
+import { ExportFilter } from '../sources/k8s/schema.js';
+import { PipelineError } from './errors.js';
 import { stagingKeys } from './keys.js';
 import type { StagingStore } from './staging-store.js';
 
@@ -35,6 +40,8 @@ export interface CollectDeps {
   readonly logger: Logger;
   /** The key that fingerprints secret values; never staged, never logged. */
   readonly hmacKey?: Uint8Array | undefined;
+  /** Credentials for a Kubernetes target (the CLI reads kubeconfig files). */
+  readonly kube?: ((target: KubeTarget) => Promise<KubeConfig>) | undefined;
 }
 
 /** The region API calls go to for a target; `global` services are called in us-east-1. */
@@ -45,12 +52,16 @@ export function callRegion(region: string): string {
 /** Collects one target and writes its ScanResult to `scans/<scanId>/collect/<key>.json`. */
 export async function collect(input: CollectInput, deps: CollectDeps): Promise<CollectOutput> {
   const { scanId, planned } = input;
-  const result = await collectAws(planned.key, planned.target, deps);
+  const { target } = planned;
+  const result =
+    target.kind === 'aws'
+      ? await collectAws(planned.key, target, deps)
+      : await collectKube(planned.key, target, deps);
   await deps.staging.put(stagingKeys.collect(scanId, planned.key), result);
   return {
     scanId,
     key: planned.key,
-    resources: result.resources.length,
+    resources: result.resources.length + result.kubeRecords.length,
     warnings: result.warnings.length,
     // Complete when every scope was listed in full; a failed per-resource read is `unreadable`
     // inside a record, not an incomplete scope.
@@ -82,6 +93,7 @@ async function collectAws(key: string, target: AwsTarget, deps: CollectDeps): Pr
       ],
       scopes: [],
       calls,
+      kubeRecords: [],
     };
   }
   const context: AwsCollectorContext = {
@@ -111,5 +123,48 @@ async function collectAws(key: string, target: AwsTarget, deps: CollectDeps): Pr
       complete: output.complete,
     })),
     calls,
+    kubeRecords: [],
+  };
+}
+
+async function collectKube(
+  key: string,
+  target: KubeTarget,
+  deps: CollectDeps,
+): Promise<ScanResult> {
+  if (!deps.kube) {
+    throw new PipelineError(`No Kubernetes credentials were given to collect ${key}`);
+  }
+  let kc: KubeConfig;
+  try {
+    kc = await deps.kube(target);
+  } catch (error) {
+    deps.logger.warn('Cluster credentials could not be loaded', { target: key });
+    return {
+      resources: [],
+      kubeRecords: [],
+      warnings: [
+        {
+          code: 'failed',
+          target: key,
+          message: `${key}: the kubeconfig could not be loaded (${(error as Error).name})`,
+        },
+      ],
+      scopes: [],
+      calls: {},
+    };
+  }
+  const collected = await collectCluster({
+    kc,
+    cluster: target.cluster,
+    filter: ExportFilter.parse({}),
+    ...(deps.hmacKey ? { hmacKey: deps.hmacKey } : {}),
+  });
+  return {
+    resources: [],
+    kubeRecords: [...collected.records],
+    warnings: [...collected.warnings],
+    scopes: [...collected.scopes],
+    calls: collected.calls,
   };
 }

@@ -9,6 +9,7 @@ import type { Logger, ScanWarning } from '../model/index.js';
 import { gitBlobSha } from '../snapshot/blob-hash.js';
 import { FORMAT_VERSION } from '../snapshot/format.js';
 import { renderResource } from '../snapshot/render.js';
+import { renderKubeRecord } from '../sources/k8s/render.js';
 import { renderCommitMessage, renderFormatMessage } from '../trail/commit-message.js';
 import { diffTrail, splitDiff, type TrailDiff } from '../trail/diff-trail.js';
 import { TrailConflictError } from '../trail/errors.js';
@@ -96,6 +97,10 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
     const { path, bytes } = renderResource(resource);
     files.set(path, { bytes, hash: gitBlobSha(bytes) });
   }
+  for (const record of gathered.kubeRecords) {
+    const { path, bytes } = renderKubeRecord(record);
+    files.set(path, { bytes, hash: gitBlobSha(bytes) });
+  }
   const completeScopes = gathered.scopes.filter((s) => s.complete).map((s) => s.scope);
   const maxAttempts = deps.maxAttempts ?? 5;
   for (let attempt = 1; ; attempt++) {
@@ -135,7 +140,7 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
       changed: diff.changed.filter(isResourcePath).length,
       removed: diff.removed.filter(isResourcePath).length,
       rewritten: rewritten?.changed.filter(isResourcePath).length ?? 0,
-      resources: gathered.resources.length,
+      resources: gathered.resources.length + gathered.kubeRecords.length,
       scopes: gathered.scopes,
       warnings: gathered.warnings,
       calls: gathered.calls,

@@ -6,6 +6,7 @@ import {
   type ScanWarning,
   type ScopeStatus,
 } from '../model/index.js';
+import type { KubeRecord } from '../sources/k8s/object.js';
 import { StagingCorruptError, StagingMissingError } from './errors.js';
 import { stagingKeys } from './keys.js';
 import { Plan } from './plan.js';
@@ -14,6 +15,7 @@ import type { StagingStore } from './staging-store.js';
 /** Everything the collect step staged for one scan, merged. */
 export interface GatheredScan {
   readonly resources: Resource[];
+  readonly kubeRecords: KubeRecord[];
   readonly warnings: ScanWarning[];
   readonly scopes: ScopeStatus[];
   readonly calls: CallCounts;
@@ -23,6 +25,7 @@ export interface GatheredScan {
 export async function gatherScan(scanId: string, staging: StagingStore): Promise<GatheredScan> {
   const plan = parseStaged(Plan, await staging.get(stagingKeys.plan(scanId)), 'plan');
   const resources: Resource[] = [];
+  const kubeRecords: KubeRecord[] = [];
   const warnings: ScanWarning[] = [...plan.warnings];
   const calls: CallCounts = { ...plan.calls };
   const scopes = new Map<string, { complete: boolean; group: string }>();
@@ -38,6 +41,7 @@ export async function gatherScan(scanId: string, staging: StagingStore): Promise
     }
     const result = parseStaged(ScanResult, document, `collect result ${key}`);
     resources.push(...result.resources);
+    kubeRecords.push(...result.kubeRecords);
     warnings.push(...result.warnings);
     if (result.scopes.length === 0) failedGroups.add(group);
     for (const { scope, complete } of result.scopes) {
@@ -56,7 +60,7 @@ export async function gatherScan(scanId: string, staging: StagingStore): Promise
       complete: complete && !failedGroups.has(group),
     }))
     .sort((a, b) => (a.scope < b.scope ? -1 : 1));
-  return { resources, warnings, scopes: scopeList, calls };
+  return { resources, kubeRecords, warnings, scopes: scopeList, calls };
 }
 
 /** Parses a staged document, naming the document and the path of its first problem. */

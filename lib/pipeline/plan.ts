@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
   AccountRef,
@@ -5,6 +6,7 @@ import {
   AwsService,
   CallCounts,
   CollectOptions,
+  KubeTarget,
   PlannedTarget,
   ScanWarning,
 } from '../model/index.js';
@@ -26,6 +28,8 @@ export const PlanRequest = z.strictObject({
   services: z.array(AwsService).default(['ec2', 's3', 'eks']),
   s3Shards: z.number().int().min(1).default(1),
   options: CollectOptions.default({ userData: 'skip', keepVolatile: false }),
+  /** Kubernetes clusters to export. */
+  clusters: z.array(KubeTarget).default([]),
   /** What discovery could not do (an account whose regions could not be listed...). */
   warnings: z.array(ScanWarning).default([]),
   /** Calls discovery made. */
@@ -43,6 +47,17 @@ export const Plan = z.strictObject({
 });
 export type Plan = z.infer<typeof Plan>;
 
+/**
+ * A cluster name as a target key: staging keys allow `[A-Za-z0-9._-]` only, and a short hash keeps
+ * names that differ only in other characters (EKS context ARNs) apart.
+ */
+function targetLabel(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9._-]/g, '_').slice(-60);
+  return safe === name
+    ? name
+    : `${safe}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
+}
+
 /** The label of an account in target keys: `caller`, or the account id of its role. */
 export function accountLabel(account: AccountRef): string {
   return account.roleArn?.split(':')[4] ?? 'caller';
@@ -53,7 +68,7 @@ export function accountLabel(account: AccountRef): string {
  * (S3 in `s3Shards` slices), deduplicated and sorted. Pure: discovery did the I/O.
  */
 export function plan(request: PlanRequest): Plan {
-  const { scanId, accounts, services, s3Shards, options, warnings, calls } =
+  const { scanId, accounts, services, s3Shards, options, clusters, warnings, calls } =
     PlanRequest.parse(request);
   const targets = new Map<string, PlannedTarget>();
   for (const { account, regions } of accounts) {
@@ -88,6 +103,10 @@ export function plan(request: PlanRequest): Plan {
         });
       }
     }
+  }
+  for (const cluster of clusters) {
+    const key = `k8s-${targetLabel(cluster.cluster)}`;
+    targets.set(key, { key, group: key, target: cluster });
   }
   const sorted = [...targets.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
   // Parsing the plan validates every target (region names included) before anything runs.

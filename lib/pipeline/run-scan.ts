@@ -1,9 +1,9 @@
 import pLimit from 'p-limit';
 import type { AwsConfig, StateLocation } from '../config/schema.js';
-import { type Clock, type Logger, systemClock } from '../model/index.js';
+import { type Clock, type KubeTarget, type Logger, systemClock } from '../model/index.js';
 import type { AwsClientFactory } from '../sources/aws/client-factory.js';
 import type { TrailStore } from '../trail/trail-store.js';
-import { collect } from './collect.js';
+import { type CollectDeps, collect } from './collect.js';
 import { type CommitOutput, commit } from './commit.js';
 import { discover } from './discover.js';
 import { type DriftStepDeps, type DriftStepOutput, drift } from './drift.js';
@@ -27,6 +27,8 @@ export interface RunScanDeps {
   readonly clock?: Clock;
   /** How s3:// states are read. */
   readonly s3?: DriftStepDeps['s3'];
+  /** Credentials for Kubernetes targets. */
+  readonly kube?: CollectDeps['kube'];
 }
 
 /** What one scan is asked to do. */
@@ -35,6 +37,8 @@ export interface RunScanRequest {
   readonly aws: AwsConfig;
   /** Terraform states to compare with; none: no drift step. */
   readonly states?: readonly StateLocation[];
+  /** Kubernetes clusters to export. */
+  readonly clusters?: readonly KubeTarget[];
 }
 
 /** What a scan did: its commit, and its drift report when states were given. */
@@ -50,13 +54,18 @@ export interface RunScanResult {
  */
 export async function runScan(request: RunScanRequest, deps: RunScanDeps): Promise<RunScanResult> {
   const { aws } = request;
-  const discovery = await discover(aws, deps);
+  // AWS is scanned when regions are given; a Kubernetes-only scan asks AWS nothing.
+  const scansAws = aws.regions === 'all' || aws.regions.length > 0;
+  const discovery = scansAws
+    ? await discover(aws, deps)
+    : { accounts: [], warnings: [], calls: {} };
   const scanPlan = plan({
     scanId: request.scanId,
     accounts: discovery.accounts,
     services: aws.services,
     s3Shards: aws.s3Shards,
     options: { userData: aws.userData, keepVolatile: aws.keepVolatile },
+    clusters: [...(request.clusters ?? [])],
     warnings: discovery.warnings,
     calls: discovery.calls,
   });

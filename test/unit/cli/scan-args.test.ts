@@ -20,6 +20,8 @@ describe('Function: parseScanArgs', () => {
       services: [],
       endpoints: { ec2: 'http://127.0.0.1:4566' },
       states: [],
+      kubeconfig: undefined,
+      context: undefined,
       format: 'console',
       out: undefined,
       strict: false,

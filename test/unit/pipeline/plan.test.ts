@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AwsTarget } from '../../../lib/model/index.js';
 import { plan } from '../../../lib/pipeline/plan.js';
 
 const DEFAULTS = { userData: 'skip', keepVolatile: false };
@@ -49,7 +50,7 @@ describe('Function: plan', () => {
       services: ['eks'],
     });
     expect(result.targets.map((t) => t.key)).toEqual(['aws-222222222222-eu-west-1-eks']);
-    expect(result.targets[0]?.target.account).toEqual({ roleArn: ROLE, externalId: 'x1' });
+    expect((result.targets[0]?.target as AwsTarget).account).toEqual({ roleArn: ROLE, externalId: 'x1' });
   });
 
   it('splits an account S3 scan into shards of one group', () => {
@@ -59,7 +60,7 @@ describe('Function: plan', () => {
       services: ['s3'],
       s3Shards: 3,
     });
-    expect(result.targets.map((t) => [t.key, t.group, t.target.shard])).toEqual([
+    expect(result.targets.map((t) => [t.key, t.group, (t.target as AwsTarget).shard])).toEqual([
       ['aws-caller-global-s3-1of3', 'aws-caller-global-s3', { index: 0, count: 3 }],
       ['aws-caller-global-s3-2of3', 'aws-caller-global-s3', { index: 1, count: 3 }],
       ['aws-caller-global-s3-3of3', 'aws-caller-global-s3', { index: 2, count: 3 }],
@@ -76,7 +77,7 @@ describe('Function: plan', () => {
       warnings: [warning],
       calls: { organizations: 2 },
     });
-    expect(result.targets[0]?.target.options).toEqual({
+    expect((result.targets[0]?.target as AwsTarget).options).toEqual({
       userData: 'fingerprint',
       keepVolatile: true,
     });

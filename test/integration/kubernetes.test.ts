@@ -1,0 +1,128 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { sampleCluster } from '../sim/k8s/sample.js';
+import { SECRET_CANARY } from '../sim/k8s/sample-workloads.js';
+import { type KubeSim, startKubeSim } from '../sim/k8s/server.js';
+import { getObject, putObject } from '../sim/k8s/world.js';
+import { commitCount, freshTrailDir, git, statetrail } from './scan-helpers.js';
+
+const DEPLOYMENTS = { group: 'apps', version: 'v1', resource: 'deployments' };
+const HMAC = { STATETRAIL_HMAC_KEY: 'kubernetes-integration-test-key' };
+
+describe('statetrail scan --kubeconfig against the simulated API server', () => {
+  let sim: KubeSim;
+  let kubeconfig: string;
+  let trail: string;
+  let cluster: string;
+
+  beforeAll(async () => {
+    sim = await startKubeSim(sampleCluster());
+    kubeconfig = join(await mkdtemp(join(tmpdir(), 'kube-it-')), 'config');
+    await writeFile(kubeconfig, sim.kubeconfig());
+    trail = await freshTrailDir();
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  const scan = (...extra: string[]) =>
+    statetrail(
+      ['scan', '--kubeconfig', kubeconfig, '--trail', trail, '--format', 'json', ...extra],
+      {
+        env: HMAC,
+      },
+    );
+
+  it('exports every object as a clean manifest, one file each, and no secret value', async () => {
+    const run = await scan();
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.scopes).toHaveLength(1);
+    expect(report.scopes[0].complete).toBe(true);
+    cluster = report.scopes[0].scope.split('/')[1];
+    const files = git(trail, 'ls-files', 'k8s').split('\n');
+    expect(files).toContain(`k8s/${cluster}/shop/apps/Deployment/web.yaml`);
+    expect(files.some((f) => f.includes('/Event/') || f.includes('/Lease/'))).toBe(false);
+    const web = parse(
+      await readFile(join(trail, `k8s/${cluster}/shop/apps/Deployment/web.yaml`), 'utf8'),
+    );
+    expect(web).toMatchObject({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'shop' },
+    });
+    expect(web.status).toBeUndefined();
+    expect(web.metadata.managedFields).toBeUndefined();
+    const everything = git(trail, 'log', '--all', '-p');
+    expect(everything).not.toContain(SECRET_CANARY);
+    expect(everything).not.toContain(Buffer.from(SECRET_CANARY).toString('base64'));
+    expect(everything).toContain('hmac-sha256:');
+  });
+
+  it('makes no commit when the cluster did not change', async () => {
+    const before = commitCount(trail);
+    await scan();
+    expect(commitCount(trail)).toBe(before);
+  });
+
+  it('commits a changed Deployment as exactly one changed file', async () => {
+    const web = getObject(sim.world, DEPLOYMENTS, 'shop', 'web');
+    if (!web) throw new Error('the sample has no shop/web Deployment');
+    const changed = structuredClone(web);
+    type WithContainers = { spec: { template: { spec: { containers: { image: string }[] } } } };
+    const containers = (changed as unknown as WithContainers).spec.template.spec.containers;
+    if (containers[0]) containers[0].image = 'ghcr.io/example/web:1.5.0';
+    putObject(sim.world, DEPLOYMENTS, changed);
+    await scan();
+    expect(git(trail, 'show', '--name-status', '--format=', 'HEAD')).toBe(
+      `M\tk8s/${cluster}/shop/apps/Deployment/web.yaml`,
+    );
+  });
+
+  it('keeps the previous files when a type cannot be listed, and says the cluster is incomplete', async () => {
+    const before = git(trail, 'ls-files', `k8s/${cluster}`);
+    sim.faults.forbid({ resource: 'configmaps' });
+    const run = await scan();
+    sim.faults.clear();
+    const report = JSON.parse(run.stdout);
+    expect(report.scopes).toEqual([{ scope: `k8s/${cluster}`, complete: false }]);
+    expect(report.warnings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'denied' })]),
+    );
+    expect(git(trail, 'ls-files', `k8s/${cluster}`)).toBe(before);
+  });
+
+  it('skips Secrets without a key and keeps their previous files', async () => {
+    const secrets = git(trail, 'ls-files', `k8s/${cluster}/*/core/Secret/*`);
+    expect(secrets).not.toBe('');
+    const run = await statetrail([
+      'scan',
+      '--kubeconfig',
+      kubeconfig,
+      '--trail',
+      trail,
+      '--format',
+      'json',
+    ]);
+    const report = JSON.parse(run.stdout);
+    expect(report.warnings).toEqual([expect.objectContaining({ operation: 'export secrets' })]);
+    expect(git(trail, 'ls-files', `k8s/${cluster}/*/core/Secret/*`)).toBe(secrets);
+  });
+
+  it('names an unknown context with exit 2', async () => {
+    const run = await statetrail([
+      'scan',
+      '--kubeconfig',
+      kubeconfig,
+      '--context',
+      'nope',
+      '--trail',
+      trail,
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--context nope: no such context');
+  });
+});
