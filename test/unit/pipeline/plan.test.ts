@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AwsTarget } from '../../../lib/model/index.js';
+import type { AwsTarget, PlannedTarget } from '../../../lib/model/index.js';
 import { plan } from '../../../lib/pipeline/plan.js';
+
+function awsTarget(planned: PlannedTarget | undefined): AwsTarget {
+  if (planned?.target.kind !== 'aws') throw new Error('expected an AWS target');
+  return planned.target;
+}
 
 const DEFAULTS = { userData: 'skip', keepVolatile: false };
 const ROLE = 'arn:aws:iam::222222222222:role/statetrail-reader';
@@ -50,7 +55,7 @@ describe('Function: plan', () => {
       services: ['eks'],
     });
     expect(result.targets.map((t) => t.key)).toEqual(['aws-222222222222-eu-west-1-eks']);
-    expect((result.targets[0]?.target as AwsTarget).account).toEqual({ roleArn: ROLE, externalId: 'x1' });
+    expect(awsTarget(result.targets[0]).account).toEqual({ roleArn: ROLE, externalId: 'x1' });
   });
 
   it('splits an account S3 scan into shards of one group', () => {
@@ -60,7 +65,7 @@ describe('Function: plan', () => {
       services: ['s3'],
       s3Shards: 3,
     });
-    expect(result.targets.map((t) => [t.key, t.group, (t.target as AwsTarget).shard])).toEqual([
+    expect(result.targets.map((t) => [t.key, t.group, awsTarget(t).shard])).toEqual([
       ['aws-caller-global-s3-1of3', 'aws-caller-global-s3', { index: 0, count: 3 }],
       ['aws-caller-global-s3-2of3', 'aws-caller-global-s3', { index: 1, count: 3 }],
       ['aws-caller-global-s3-3of3', 'aws-caller-global-s3', { index: 2, count: 3 }],
@@ -77,7 +82,7 @@ describe('Function: plan', () => {
       warnings: [warning],
       calls: { organizations: 2 },
     });
-    expect((result.targets[0]?.target as AwsTarget).options).toEqual({
+    expect(awsTarget(result.targets[0]).options).toEqual({
       userData: 'fingerprint',
       keepVolatile: true,
     });
@@ -89,5 +94,23 @@ describe('Function: plan', () => {
     expect(() => plan({ scanId: 's1', accounts: [{ account: {}, regions: ['moon-1'] }] })).toThrow(
       /not an AWS region name/,
     );
+  });
+});
+
+describe('Function: plan, Kubernetes clusters', () => {
+  it('plans one target per cluster, keyed safely even for context ARNs', () => {
+    const arn = 'arn:aws:eks:eu-west-1:111111111111:cluster/prod';
+    const result = plan({
+      scanId: 's1',
+      accounts: [],
+      clusters: [
+        { kind: 'k8s', cluster: 'kind-dev' },
+        { kind: 'k8s', cluster: arn, context: arn },
+      ],
+    });
+    const keys = result.targets.map((t) => t.key);
+    expect(keys[1]).toBe('k8s-kind-dev');
+    expect(keys[0]).toMatch(/^k8s-arn_aws_eks_eu-west-1_111111111111_cluster_prod-[0-9a-f]{8}$/);
+    expect(result.targets[0]?.target).toEqual({ kind: 'k8s', cluster: arn, context: arn });
   });
 });
