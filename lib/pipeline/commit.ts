@@ -9,6 +9,8 @@ import type { Logger, ScanWarning } from '../model/index.js';
 import { gitBlobSha } from '../snapshot/blob-hash.js';
 import { FORMAT_VERSION } from '../snapshot/format.js';
 import { renderResource } from '../snapshot/render.js';
+import { classifyKubeChange } from '../sources/k8s/classify.js';
+import type { KubeRecord } from '../sources/k8s/object.js';
 import { renderKubeRecord } from '../sources/k8s/render.js';
 import { renderCommitMessage, renderFormatMessage } from '../trail/commit-message.js';
 import { diffTrail, splitDiff, type TrailDiff } from '../trail/diff-trail.js';
@@ -97,9 +99,11 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
     const { path, bytes } = renderResource(resource);
     files.set(path, { bytes, hash: gitBlobSha(bytes) });
   }
+  const kubePaths = new Map<string, KubeRecord>();
   for (const record of gathered.kubeRecords) {
     const { path, bytes } = renderKubeRecord(record);
     files.set(path, { bytes, hash: gitBlobSha(bytes) });
+    kubePaths.set(path, record);
   }
   const completeScopes = gathered.scopes.filter((s) => s.complete).map((s) => s.scope);
   const maxAttempts = deps.maxAttempts ?? 5;
@@ -154,7 +158,18 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
               current: driftOutput.terraform,
               previous: parseTerraformRecord(await deps.trail.readFile(TERRAFORM_RECORD_PATH)),
             })
-          : undefined;
+          : kubePaths.size > 0
+            ? new Map<string, PathClass>()
+            : undefined;
+        // Kubernetes objects are classified by who last wrote them (Argo CD, Flux, Helm, a person).
+        for (const { path, change } of changedPaths(diff)) {
+          if (!path.startsWith('k8s/')) continue;
+          const record = kubePaths.get(path);
+          classes?.set(
+            path,
+            record && change !== 'D' ? classifyKubeChange(record) : { class: 'unverified' },
+          );
+        }
         if (classes) output.classes = countClasses(classes);
         const message = renderCommitMessage({ scanId, diff, scopes: gathered.scopes, classes });
         const parts = [];

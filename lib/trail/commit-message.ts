@@ -75,7 +75,8 @@ function classCounts(classes: ReadonlyMap<string, PathClass>): string {
 
 function describeClass(kind: PathClass): string {
   if (kind.class !== 'explained') return kind.class;
-  return `explained: ${kind.address ?? 'Terraform'}, serial ${kind.serial ?? '?'}`;
+  if (kind.serial === undefined) return `explained: ${kind.address ?? 'a known tool'}`;
+  return `explained: ${kind.address ?? 'Terraform'}, serial ${kind.serial}`;
 }
 
 /** `State-Serial: <state> <serial>` for each state that explains a path, sorted. */

@@ -75,10 +75,40 @@ describe('statetrail scan --kubeconfig against the simulated API server', () => 
     type WithContainers = { spec: { template: { spec: { containers: { image: string }[] } } } };
     const containers = (changed as unknown as WithContainers).spec.template.spec.containers;
     if (containers[0]) containers[0].image = 'ghcr.io/example/web:1.5.0';
+    changed.metadata.managedFields = [
+      ...(changed.metadata.managedFields ?? []),
+      {
+        manager: 'kubectl-edit',
+        operation: 'Update',
+        apiVersion: 'apps/v1',
+        time: '2026-11-22T10:30:00Z',
+        fieldsType: 'FieldsV1',
+        fieldsV1: { 'f:spec': { 'f:template': {} } },
+      },
+    ];
     putObject(sim.world, DEPLOYMENTS, changed);
     await scan();
     expect(git(trail, 'show', '--name-status', '--format=', 'HEAD')).toBe(
       `M\tk8s/${cluster}/shop/apps/Deployment/web.yaml`,
+    );
+    // A person changed it with kubectl: drift.
+    expect(git(trail, 'log', '-1', '--format=%B')).toContain(
+      `M k8s/${cluster}/shop/apps/Deployment/web.yaml [drift]`,
+    );
+  });
+
+  it('explains a change Argo CD made, naming the controller and the time', async () => {
+    const cart = getObject(sim.world, DEPLOYMENTS, 'shop', 'cart');
+    if (!cart) throw new Error('the sample has no shop/cart Deployment');
+    const changed = structuredClone(cart);
+    changed.metadata.labels = { ...changed.metadata.labels, release: 'canary' };
+    changed.metadata.managedFields = (changed.metadata.managedFields ?? []).map((entry) =>
+      entry.manager === 'argocd-controller' ? { ...entry, time: '2026-11-22T10:45:00Z' } : entry,
+    );
+    putObject(sim.world, DEPLOYMENTS, changed);
+    await scan();
+    expect(git(trail, 'log', '-1', '--format=%B')).toContain(
+      `M k8s/${cluster}/shop/apps/Deployment/cart.yaml [explained: Argo CD (argocd-controller at 2026-11-22T10:45:00Z)]`,
     );
   });
 
