@@ -80,9 +80,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise<number> {
   const args = parseScanArgs(argv);
   const config = args.config ? await loadConfig(resolve(io.cwd, args.config)) : undefined;
-  const { trail, aws, states } = resolveScan(args, config);
-  const kubeconfig = args.kubeconfig ? resolve(io.cwd, args.kubeconfig) : undefined;
-  const clusters = kubeconfig || args.context ? [kubeTarget(kubeconfig, args.context)] : [];
+  const { trail, aws, states, clusters: clusterConfigs, kubeFilter } = resolveScan(args, config);
+  const clusters = clusterConfigs.map((cluster) => ({
+    ...kubeTarget(
+      cluster.kubeconfig ? resolve(io.cwd, cluster.kubeconfig) : undefined,
+      cluster.context,
+    ),
+    ...(kubeFilter ? { filter: kubeFilter } : {}),
+  }));
   const clock = io.clock ?? systemClock;
   const trailDir = resolve(io.cwd, trail);
   const hmacKey = io.env['STATETRAIL_HMAC_KEY'];

@@ -1,5 +1,6 @@
-import type { AwsConfig, Config, StateLocation } from '../config/schema.js';
+import type { AwsConfig, ClusterConfig, Config, StateLocation } from '../config/schema.js';
 import { Config as ConfigSchema } from '../config/schema.js';
+import type { ExportFilter } from '../sources/k8s/schema.js';
 import { UsageError } from './errors.js';
 import type { ScanArgs } from './scan-args.js';
 
@@ -8,6 +9,9 @@ export interface ResolvedScan {
   readonly trail: string;
   readonly aws: AwsConfig;
   readonly states: StateLocation[];
+  /** Clusters to export: the flags' one, else the config file's. */
+  readonly clusters: ClusterConfig[];
+  readonly kubeFilter: ExportFilter | undefined;
 }
 
 /** Lays the command-line flags over the config file (flags win; endpoints merge). */
@@ -15,7 +19,16 @@ export function resolveScan(args: ScanArgs, config: Config | undefined): Resolve
   const base = config ?? ConfigSchema.parse({});
   const regions =
     args.regions.length === 0 ? base.aws.regions : args.regions[0] === 'all' ? 'all' : args.regions;
-  const exportsCluster = args.kubeconfig !== undefined || args.context !== undefined;
+  const flagCluster = args.kubeconfig !== undefined || args.context !== undefined;
+  const clusters: ClusterConfig[] = flagCluster
+    ? [
+        {
+          ...(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {}),
+          ...(args.context ? { context: args.context } : {}),
+        },
+      ]
+    : base.kubernetes.clusters;
+  const exportsCluster = clusters.length > 0;
   if (regions !== 'all' && regions.length === 0 && !exportsCluster) {
     throw new UsageError(
       'Nothing to scan: give --region (or regions in the config file), or --kubeconfig/--context',
@@ -33,5 +46,7 @@ export function resolveScan(args: ScanArgs, config: Config | undefined): Resolve
       args.states.length > 0
         ? args.states.map((location) => ({ location }))
         : base.terraform.states,
+    clusters,
+    kubeFilter: base.kubernetes.filter,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AwsService } from '../model/index.js';
+import { ExportFilter } from '../sources/k8s/schema.js';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
@@ -74,11 +75,27 @@ export const TerraformConfig = z.strictObject({
 });
 export type TerraformConfig = z.infer<typeof TerraformConfig>;
 
+/** One cluster the config names: a kubeconfig file and/or a context. */
+export const ClusterConfig = z.strictObject({
+  kubeconfig: z.string().min(1).optional(),
+  context: z.string().min(1).optional(),
+});
+export type ClusterConfig = z.infer<typeof ClusterConfig>;
+
+/** The Kubernetes side of a scan. */
+export const KubernetesConfig = z.strictObject({
+  clusters: z.array(ClusterConfig).default([]),
+  /** Which objects to export (include/exclude by group, kind, namespace, labels). */
+  filter: ExportFilter.optional(),
+});
+export type KubernetesConfig = z.infer<typeof KubernetesConfig>;
+
 /** The one config file shared by the CLI and the CDK app (`--config FILE`, YAML or JSON). */
 export const Config = z.strictObject({
   /** Local trail directory. @default ./trail */
   trail: z.string().min(1).optional(),
   aws: AwsConfig.default(AwsConfig.parse({})),
   terraform: TerraformConfig.default({ states: [] }),
+  kubernetes: KubernetesConfig.default({ clusters: [] }),
 });
 export type Config = z.infer<typeof Config>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { KubeRecord } from '../sources/k8s/object.js';
+import { ExportFilter } from '../sources/k8s/schema.js';
 
 /** An AWS account to scan: the caller's own (no role) or one reached by assuming a role. */
 export const AccountRef = z.strictObject({
@@ -52,6 +53,8 @@ export const KubeTarget = z.strictObject({
   kubeconfig: z.string().min(1).optional(),
   /** The context to use; absent: the file's current context. */
   context: z.string().min(1).optional(),
+  /** Which objects to export; absent: everything but the default noise. */
+  filter: ExportFilter.optional(),
 });
 export type KubeTarget = z.infer<typeof KubeTarget>;
 

@@ -157,7 +157,7 @@ async function collectKube(
   const collected = await collectCluster({
     kc,
     cluster: target.cluster,
-    filter: ExportFilter.parse({}),
+    filter: target.filter ?? ExportFilter.parse({}),
     ...(deps.hmacKey ? { hmacKey: deps.hmacKey } : {}),
   });
   return {

@@ -142,6 +142,27 @@ describe('statetrail scan --kubeconfig against the simulated API server', () => 
     expect(git(trail, 'ls-files', `k8s/${cluster}/*/core/Secret/*`)).toBe(secrets);
   });
 
+  it('exports the clusters the config file names, through its export filter', async () => {
+    const config = join(await mkdtemp(join(tmpdir(), 'kube-config-')), 'statetrail.yaml');
+    await writeFile(
+      config,
+      [
+        'kubernetes:',
+        `  clusters: [{ kubeconfig: "${kubeconfig}" }]`,
+        '  filter:',
+        '    exclude: [{ namespace: argocd }, { kind: ConfigMap }]',
+      ].join('\n'),
+    );
+    const filtered = await freshTrailDir();
+    const run = await statetrail(['scan', '--config', config, '--trail', filtered], { env: HMAC });
+    expect(run.code).toBe(0);
+    const files = git(filtered, 'ls-files', 'k8s').split('\n');
+    expect(files.length).toBeGreaterThan(5);
+    expect(files.some((f) => f.split('/')[2] === 'argocd')).toBe(false);
+    expect(files.some((f) => f.includes('/ConfigMap/'))).toBe(false);
+    expect(files.some((f) => f.endsWith('/shop/apps/Deployment/web.yaml'))).toBe(true);
+  });
+
   it('names an unknown context with exit 2', async () => {
     const run = await statetrail([
       'scan',
