@@ -15,6 +15,7 @@ import {
   type AwsClientFactoryOptions,
   createAwsClientFactory,
 } from '../sources/aws/client-factory.js';
+import { eksClusterKubeConfig } from '../sources/k8s/eks-access.js';
 import { isS3Location } from '../terraform/sources/state-source.js';
 import { TrailError } from '../trail/errors.js';
 import { LocalGitTrail } from '../trail/local-git-trail.js';
@@ -80,7 +81,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise<number> {
   const args = parseScanArgs(argv);
   const config = args.config ? await loadConfig(resolve(io.cwd, args.config)) : undefined;
-  const { trail, aws, states, clusters: clusterConfigs, kubeFilter } = resolveScan(args, config);
+  const {
+    trail,
+    aws,
+    states,
+    clusters: clusterConfigs,
+    kubeFilter,
+    eksClusters,
+  } = resolveScan(args, config);
   const clusters = clusterConfigs.map((cluster) => ({
     ...kubeTarget(
       cluster.kubeconfig ? resolve(io.cwd, cluster.kubeconfig) : undefined,
@@ -91,6 +99,7 @@ async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise
   const clock = io.clock ?? systemClock;
   const trailDir = resolve(io.cwd, trail);
   const hmacKey = io.env['STATETRAIL_HMAC_KEY'];
+  const awsClients = createAwsClientFactory({ endpoints: aws.endpoints, ...io.aws });
   const stagingRoot = await mkdtemp(join(tmpdir(), 'statetrail-'));
   try {
     const progress = createProgress(io.stderr, io.isTTY === true);
@@ -103,16 +112,21 @@ async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise
           location: isS3Location(s.location) ? s.location : resolve(io.cwd, s.location),
         })),
         clusters,
+        eksClusters: eksClusters,
+        ...(kubeFilter ? { kubeFilter } : {}),
       },
       {
         staging: new DirStagingStore({ root: stagingRoot }),
-        aws: createAwsClientFactory({ endpoints: aws.endpoints, ...io.aws }),
+        aws: awsClients,
         trail: new LocalGitTrail({ dir: trailDir, clock }),
         logger,
         hmacKey: hmacKey ? new TextEncoder().encode(hmacKey) : undefined,
         onProgress: progress.update,
         clock,
-        kube: async (target) => loadKubeConfig(target.kubeconfig, target.context),
+        kube: async (target) =>
+          target.eks
+            ? eksClusterKubeConfig(target.eks, { aws: awsClients, clock })
+            : loadKubeConfig(target.kubeconfig, target.context),
         s3: stateBucketClient(
           states.map((s) => s.location),
           aws.endpoints,

@@ -12,6 +12,8 @@ export interface ResolvedScan {
   /** Clusters to export: the flags' one, else the config file's. */
   readonly clusters: ClusterConfig[];
   readonly kubeFilter: ExportFilter | undefined;
+  /** Export every EKS cluster the AWS scan finds. */
+  readonly eksClusters: boolean;
 }
 
 /** Lays the command-line flags over the config file (flags win; endpoints merge). */
@@ -48,5 +50,6 @@ export function resolveScan(args: ScanArgs, config: Config | undefined): Resolve
         : base.terraform.states,
     clusters,
     kubeFilter: base.kubernetes.filter,
+    eksClusters: base.kubernetes.eksClusters,
   };
 }

@@ -87,6 +87,11 @@ export const KubernetesConfig = z.strictObject({
   clusters: z.array(ClusterConfig).default([]),
   /** Which objects to export (include/exclude by group, kind, namespace, labels). */
   filter: ExportFilter.optional(),
+  /**
+   * Also export every EKS cluster the AWS scan finds, authenticating with the scanner's IAM
+   * identity (it needs an access entry in each cluster). @default false
+   */
+  eksClusters: z.boolean().default(false),
 });
 export type KubernetesConfig = z.infer<typeof KubernetesConfig>;
 
@@ -96,6 +101,6 @@ export const Config = z.strictObject({
   trail: z.string().min(1).optional(),
   aws: AwsConfig.default(AwsConfig.parse({})),
   terraform: TerraformConfig.default({ states: [] }),
-  kubernetes: KubernetesConfig.default({ clusters: [] }),
+  kubernetes: KubernetesConfig.default({ clusters: [], eksClusters: false }),
 });
 export type Config = z.infer<typeof Config>;

@@ -1,10 +1,12 @@
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
+import { paginateListClusters } from '@aws-sdk/client-eks';
 import { paginateListAccounts } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsConfig } from '../config/schema.js';
-import type { AccountRef, CallCounts, Logger, ScanWarning } from '../model/index.js';
+import type { AccountRef, CallCounts, KubeTarget, Logger, ScanWarning } from '../model/index.js';
 import { type AwsClientFactory, accountKey } from '../sources/aws/client-factory.js';
 import { classifyAwsError } from '../sources/aws/errors.js';
+import { resolveAccountId } from '../sources/aws/identity.js';
 import { accountLabel, type PlanAccount } from './plan.js';
 
 /** What discovery found: accounts with their regions, and what it could not find out. */
@@ -116,4 +118,55 @@ function failure(error: unknown, target: string, operation: string, what: string
     operation,
     message: `${operation} ${code} for ${target} (${reason}); ${what} could not be listed`,
   };
+}
+
+/** EKS clusters found in the discovered accounts and regions, as Kubernetes targets. */
+export interface EksDiscovery {
+  readonly clusters: KubeTarget[];
+  readonly warnings: ScanWarning[];
+  readonly calls: CallCounts;
+}
+
+/**
+ * Lists the EKS clusters of every account and region (ListClusters, pages of 100), each a
+ * Kubernetes target named `<name>.<region>.<account>` in the trail, unique across accounts.
+ */
+export async function discoverEksClusters(
+  accounts: readonly PlanAccount[],
+  deps: DiscoverDeps,
+): Promise<EksDiscovery> {
+  const clusters: KubeTarget[] = [];
+  const warnings: ScanWarning[] = [];
+  const calls: CallCounts = {};
+  const count = (service: string) => {
+    calls[service] = (calls[service] ?? 0) + 1;
+  };
+  for (const { account, regions } of accounts) {
+    const label = accountLabel(account);
+    for (const region of regions) {
+      if (region === 'global') continue;
+      try {
+        count('sts');
+        const accountId = await resolveAccountId(deps.aws, account, region);
+        const pages = paginateListClusters(
+          { client: deps.aws.eks(account, region), pageSize: 100 },
+          {},
+        );
+        for await (const page of pages) {
+          count('eks');
+          for (const name of page.clusters ?? []) {
+            clusters.push({
+              kind: 'k8s',
+              cluster: `${name}.${region}.${accountId}`,
+              eks: { account, region, name },
+            });
+          }
+        }
+      } catch (error) {
+        const cause = (error as Error).cause ?? error;
+        warnings.push(failure(cause, `${label}/${region}`, 'eks:ListClusters', 'its EKS clusters'));
+      }
+    }
+  }
+  return { clusters, warnings, calls };
 }

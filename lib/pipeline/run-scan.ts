@@ -5,7 +5,7 @@ import type { AwsClientFactory } from '../sources/aws/client-factory.js';
 import type { TrailStore } from '../trail/trail-store.js';
 import { type CollectDeps, collect } from './collect.js';
 import { type CommitOutput, commit } from './commit.js';
-import { discover } from './discover.js';
+import { discover, discoverEksClusters } from './discover.js';
 import { type DriftStepDeps, type DriftStepOutput, drift } from './drift.js';
 import { stagingKeys } from './keys.js';
 import { plan } from './plan.js';
@@ -39,6 +39,10 @@ export interface RunScanRequest {
   readonly states?: readonly StateLocation[];
   /** Kubernetes clusters to export. */
   readonly clusters?: readonly KubeTarget[];
+  /** Also export every EKS cluster found in the scanned accounts and regions. */
+  readonly eksClusters?: boolean;
+  /** The export filter for the EKS clusters found. */
+  readonly kubeFilter?: KubeTarget['filter'];
 }
 
 /** What a scan did: its commit, and its drift report when states were given. */
@@ -59,15 +63,20 @@ export async function runScan(request: RunScanRequest, deps: RunScanDeps): Promi
   const discovery = scansAws
     ? await discover(aws, deps)
     : { accounts: [], warnings: [], calls: {} };
+  const eks = request.eksClusters
+    ? await discoverEksClusters(discovery.accounts, deps)
+    : { clusters: [], warnings: [], calls: {} };
+  const filter = request.kubeFilter;
+  const eksTargets = eks.clusters.map((target) => (filter ? { ...target, filter } : target));
   const scanPlan = plan({
     scanId: request.scanId,
     accounts: discovery.accounts,
     services: aws.services,
     s3Shards: aws.s3Shards,
     options: { userData: aws.userData, keepVolatile: aws.keepVolatile },
-    clusters: [...(request.clusters ?? [])],
-    warnings: discovery.warnings,
-    calls: discovery.calls,
+    clusters: [...(request.clusters ?? []), ...eksTargets],
+    warnings: [...discovery.warnings, ...eks.warnings],
+    calls: mergeCalls(discovery.calls, eks.calls),
   });
   await deps.staging.put(stagingKeys.plan(scanPlan.scanId), scanPlan);
   const limit = pLimit(deps.concurrency ?? 4);
@@ -90,4 +99,11 @@ export async function runScan(request: RunScanRequest, deps: RunScanDeps): Promi
         )
       : undefined;
   return { commit: await commit({ scanId: scanPlan.scanId }, deps), drift: driftOutput };
+}
+
+function mergeCalls(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>) {
+  const merged: Record<string, number> = { ...a };
+  for (const [service, count] of Object.entries(b))
+    merged[service] = (merged[service] ?? 0) + count;
+  return merged;
 }

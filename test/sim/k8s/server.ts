@@ -129,9 +129,31 @@ function answer(
 
 function authenticate(world: KubeWorld, header: string | undefined): string {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  const user = match?.[1] === undefined ? undefined : world.tokens.get(match[1]);
+  const token = match?.[1];
+  const user = token === undefined ? undefined : (world.tokens.get(token) ?? eksUser(world, token));
   if (user === undefined) throw unauthorized();
   return user;
+}
+
+/**
+ * The user of an EKS token: a presigned STS GetCallerIdentity URL whose signed headers include
+ * x-k8s-aws-id. (The real webhook then calls STS with the cluster id header; the sim trusts the
+ * shape, which is what the exporter produces.)
+ */
+function eksUser(world: KubeWorld, token: string): string | undefined {
+  if (!world.eksCluster || !token.startsWith('k8s-aws-v1.')) return undefined;
+  let url: URL;
+  try {
+    url = new URL(Buffer.from(token.slice('k8s-aws-v1.'.length), 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const signed = url.searchParams.get('X-Amz-SignedHeaders')?.split(';') ?? [];
+  const sts = /^sts\.[a-z0-9-]+\.amazonaws\.com$/.test(url.hostname);
+  if (!sts || url.searchParams.get('Action') !== 'GetCallerIdentity') return undefined;
+  if (!signed.includes('x-k8s-aws-id') || !url.searchParams.get('X-Amz-Signature')) return undefined;
+  const accessKey = url.searchParams.get('X-Amz-Credential')?.split('/')[0] ?? 'unknown';
+  return `eks:${accessKey}`;
 }
 
 // A CA and a server certificate it signs, as kubeadm sets up: clients trust the CA, not the leaf.

@@ -21,6 +21,11 @@ export interface KubeWorld {
   types: ApiResourceType[];
   /** Bearer token -> user name. */
   tokens: Map<string, string>;
+  /**
+   * Set to accept EKS tokens (aws-iam-authenticator's `k8s-aws-v1.` presigned STS URLs) as the
+   * EKS authentication webhook would, for a cluster of this name.
+   */
+  eksCluster?: string;
   /** Answers aggregated discovery (apidiscovery.k8s.io/v2) when the client asks for it. */
   aggregatedDiscovery: boolean;
   /** The cluster's last resourceVersion (etcd revision). */
