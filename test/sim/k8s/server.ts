@@ -151,7 +151,8 @@ function eksUser(world: KubeWorld, token: string): string | undefined {
   const signed = url.searchParams.get('X-Amz-SignedHeaders')?.split(';') ?? [];
   const sts = /^sts\.[a-z0-9-]+\.amazonaws\.com$/.test(url.hostname);
   if (!sts || url.searchParams.get('Action') !== 'GetCallerIdentity') return undefined;
-  if (!signed.includes('x-k8s-aws-id') || !url.searchParams.get('X-Amz-Signature')) return undefined;
+  if (!signed.includes('x-k8s-aws-id') || !url.searchParams.get('X-Amz-Signature'))
+    return undefined;
   const accessKey = url.searchParams.get('X-Amz-Credential')?.split('/')[0] ?? 'unknown';
   return `eks:${accessKey}`;
 }
