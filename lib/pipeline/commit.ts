@@ -66,6 +66,58 @@ function changedPaths(diff: TrailDiff): ChangedPath[] {
     }));
 }
 
+/**
+ * After a format change, the modified files go into their own `format:` commit first. A scan that
+ * saw nothing but the new format leaves only the scan record: it joins the format commit instead
+ * of making an empty-looking scan commit.
+ */
+function separateFormatChanges(whole: TrailDiff): [TrailDiff, TrailDiff] {
+  const modified = new Set(whole.changed);
+  const [rewritten, rest] = splitDiff(
+    whole,
+    (path) => path !== SCAN_RECORD_PATH && modified.has(path),
+  );
+  if (rewritten.changes.length > 0 && rest.changes.every((c) => c.path === SCAN_RECORD_PATH)) {
+    return [whole, splitDiff(whole, () => false)[0]];
+  }
+  return [rewritten, rest];
+}
+
+/**
+ * Each committed path's class: AWS paths against Terraform state (when the scan compared with
+ * it), Kubernetes paths by who last wrote the object (Argo CD, Flux, Helm, a person).
+ */
+async function classifyCommit(
+  diff: TrailDiff,
+  context: {
+    readonly driftOutput: DriftStepOutput | undefined;
+    readonly kubePaths: ReadonlyMap<string, KubeRecord>;
+    readonly trail: TrailStore;
+  },
+): Promise<Map<string, PathClass> | undefined> {
+  const { driftOutput, kubePaths, trail } = context;
+  const paths = changedPaths(diff);
+  const classes = driftOutput
+    ? classifyPaths({
+        paths,
+        report: driftOutput.report,
+        current: driftOutput.terraform,
+        previous: parseTerraformRecord(await trail.readFile(TERRAFORM_RECORD_PATH)),
+      })
+    : kubePaths.size > 0
+      ? new Map<string, PathClass>()
+      : undefined;
+  for (const { path, change } of paths) {
+    if (!path.startsWith('k8s/')) continue;
+    const record = kubePaths.get(path);
+    classes?.set(
+      path,
+      record && change !== 'D' ? classifyKubeChange(record) : { class: 'unverified' },
+    );
+  }
+  return classes;
+}
+
 function countClasses(classes: ReadonlyMap<string, PathClass>) {
   const counts = { explained: 0, drift: 0, unverified: 0 };
   for (const { class: kind } of classes.values()) counts[kind] += 1;
@@ -122,21 +174,8 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
       observed.set(TERRAFORM_RECORD_PATH, { bytes, hash: gitBlobSha(bytes) });
       whole = diffTrail(manifest, { files: observed, completeScopes });
     }
-    // After a format change, modified files go into their own `format:` commit first.
     const formatChanged = manifest.head !== null && (previous?.format ?? 0) !== FORMAT_VERSION;
-    const modified = new Set(whole.changed);
-    let [rewritten, diff] = formatChanged
-      ? splitDiff(whole, (path) => path !== SCAN_RECORD_PATH && modified.has(path))
-      : [undefined, whole];
-    // A scan that saw nothing but the new format leaves only the record: it joins the format
-    // commit instead of making an empty-looking scan commit.
-    if (
-      rewritten &&
-      rewritten.changes.length > 0 &&
-      diff.changes.every((c) => c.path === SCAN_RECORD_PATH)
-    ) {
-      [rewritten, diff] = [whole, splitDiff(whole, () => false)[0]];
-    }
+    const [rewritten, diff] = formatChanged ? separateFormatChanges(whole) : [undefined, whole];
     const output: CommitOutput = {
       scanId,
       commit: null,
@@ -151,25 +190,7 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
     };
     if (whole.changes.length > 0) {
       try {
-        const classes = driftOutput
-          ? classifyPaths({
-              paths: changedPaths(diff),
-              report: driftOutput.report,
-              current: driftOutput.terraform,
-              previous: parseTerraformRecord(await deps.trail.readFile(TERRAFORM_RECORD_PATH)),
-            })
-          : kubePaths.size > 0
-            ? new Map<string, PathClass>()
-            : undefined;
-        // Kubernetes objects are classified by who last wrote them (Argo CD, Flux, Helm, a person).
-        for (const { path, change } of changedPaths(diff)) {
-          if (!path.startsWith('k8s/')) continue;
-          const record = kubePaths.get(path);
-          classes?.set(
-            path,
-            record && change !== 'D' ? classifyKubeChange(record) : { class: 'unverified' },
-          );
-        }
+        const classes = await classifyCommit(diff, { driftOutput, kubePaths, trail: deps.trail });
         if (classes) output.classes = countClasses(classes);
         const message = renderCommitMessage({ scanId, diff, scopes: gathered.scopes, classes });
         const parts = [];
