@@ -27,7 +27,7 @@ import { createProgress } from './progress.js';
 import { parseScanArgs, SCAN_USAGE } from './scan-args.js';
 import { resolveScan } from './scan-config.js';
 import { renderScanConsole, renderScanJson, type ScanReport } from './scan-report.js';
-import { stateBucketClient } from './state-bucket-client.js';
+import { type StateRole, stateBucketClient } from './state-bucket-client.js';
 import { createStderrLogger } from './stderr-logger.js';
 
 /** Where the CLI reads and writes, injected so tests run it in-process. */
@@ -88,6 +88,7 @@ async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise
     clusters: clusterConfigs,
     kubeFilter,
     eksClusters,
+    stateRole,
   } = resolveScan(args, config);
   const clusters = clusterConfigs.map((cluster) => ({
     ...kubeTarget(
@@ -130,6 +131,7 @@ async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise
         s3: stateBucketClient(
           states.map((s) => s.location),
           aws.endpoints,
+          stateClientOptions(stateRole, io.aws?.credentials),
         ),
       },
     );
@@ -162,6 +164,17 @@ function renderScan(report: ScanReport, format: 'console' | 'json' | 'markdown',
   if (format === 'markdown' && report.drift) return renderMarkdown(report.drift);
   const summary = renderScanConsole(report);
   return report.drift ? `${summary}\n${renderConsole(report.drift, { isTTY })}` : summary;
+}
+
+/** Options for the state-bucket client: a role, and the test-injected credentials if static. */
+function stateClientOptions(
+  role: StateRole | undefined,
+  credentials: AwsClientFactoryOptions['credentials'] | undefined,
+) {
+  return {
+    role,
+    ...(credentials && typeof credentials !== 'function' ? { credentials } : {}),
+  };
 }
 
 function newScanId(clock: Clock): string {

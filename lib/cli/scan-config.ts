@@ -14,6 +14,8 @@ export interface ResolvedScan {
   readonly kubeFilter: ExportFilter | undefined;
   /** Export every EKS cluster the AWS scan finds. */
   readonly eksClusters: boolean;
+  /** The role s3:// states are read through, if not the scan's own identity. */
+  readonly stateRole: { roleArn: string; externalId?: string } | undefined;
 }
 
 /** Lays the command-line flags over the config file (flags win; endpoints merge). */
@@ -51,5 +53,11 @@ export function resolveScan(args: ScanArgs, config: Config | undefined): Resolve
     clusters,
     kubeFilter: base.kubernetes.filter,
     eksClusters: base.kubernetes.eksClusters,
+    stateRole: base.terraform.roleArn
+      ? {
+          roleArn: base.terraform.roleArn,
+          ...(base.terraform.externalId ? { externalId: base.terraform.externalId } : {}),
+        }
+      : undefined,
   };
 }

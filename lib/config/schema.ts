@@ -61,6 +61,9 @@ export type StateLocation = z.infer<typeof StateLocation>;
 
 /** The Terraform side of a scan: states to compare the trail with. */
 export const TerraformConfig = z.strictObject({
+  /** Read s3:// states through this role (state buckets often live in another account). */
+  roleArn: z.string().regex(ROLE_ARN, 'not an IAM role ARN').optional(),
+  externalId: z.string().min(2).max(1224).optional(),
   states: z
     .array(
       z.union([

@@ -23,6 +23,8 @@ const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
 
 /** A running s3rver for object storage tests, and a client pointed at it. */
 export interface S3rverFixture {
+  /** `http://127.0.0.1:<port>`, the endpoint for other clients. */
+  readonly url: string;
   readonly client: S3Client;
   close(): Promise<void>;
 }
@@ -48,9 +50,35 @@ function allowS3rverContinuationTokens(): () => void {
   return () => Object.assign(crypto, { createCipheriv, createDecipheriv });
 }
 
+/** The slice of s3rver's account registry the tests touch. */
+interface S3rverAccounts {
+  registry: Map<string, unknown>;
+  DUMMY_ACCOUNT: unknown;
+}
+
+/**
+ * s3rver only knows its own S3RVER key (and does not check SigV4 signatures). Temporary keys that
+ * the simulated STS hands out (AssumeRole) are unknown to it, so, when asked, any `ASIA` key is
+ * treated as its account, as if the role's credentials were valid in the bucket's account.
+ */
+function acceptTemporaryKeys(): () => void {
+  const accounts = createRequire(import.meta.url)('s3rver/lib/models/account') as S3rverAccounts;
+  const { get } = accounts.registry;
+  accounts.registry.get = function (key: string) {
+    return get.call(this, key) ?? (key.startsWith('ASIA') ? accounts.DUMMY_ACCOUNT : undefined);
+  };
+  return () => {
+    accounts.registry.get = get;
+  };
+}
+
 /** Starts s3rver on a free loopback port with `buckets`, in a temporary directory. */
-export async function startS3rver(buckets: readonly string[]): Promise<S3rverFixture> {
+export async function startS3rver(
+  buckets: readonly string[],
+  options: { readonly acceptTemporaryKeys?: boolean } = {},
+): Promise<S3rverFixture> {
   const restoreCrypto = allowS3rverContinuationTokens();
+  const restoreKeys = options.acceptTemporaryKeys ? acceptTemporaryKeys() : () => {};
   const directory = await mkdtemp(join(tmpdir(), 'statetrail-s3rver-'));
   const server = new S3rver({
     address: '127.0.0.1',
@@ -68,6 +96,7 @@ export async function startS3rver(buckets: readonly string[]): Promise<S3rverFix
     maxAttempts: 1,
   });
   return {
+    url: `http://127.0.0.1:${port}`,
     client,
     async close() {
       // Destroying the client first closes its keep-alive sockets, so close() does not wait.
@@ -75,6 +104,7 @@ export async function startS3rver(buckets: readonly string[]): Promise<S3rverFix
       await server.close();
       await rm(directory, { recursive: true, force: true });
       restoreCrypto();
+      restoreKeys();
     },
   };
 }
