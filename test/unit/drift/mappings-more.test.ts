@@ -1,64 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { computeDrift } from '../../../lib/drift/engine.js';
 import type { DriftChange } from '../../../lib/drift/schema.js';
 import type { Resource } from '../../../lib/model/schema.js';
-import type { StateInstance } from '../../../lib/terraform/state-instance.js';
+import { ACCOUNT, type Case, changesByAddress, driftOf, REGION } from './mapping-cases.js';
 
-const ACCOUNT = '111111111111';
-const REGION = 'eu-west-1';
-
-interface Case {
-  readonly name: string;
-  readonly cloud: Partial<Resource>;
-  readonly state: Record<string, unknown>;
-  /** More instances matched to the same resource (`aws_network_acl_rule`). */
-  readonly children?: readonly Pick<StateInstance, 'type' | 'address' | 'attributes'>[];
-  /** The changes by address; an address left out has none. */
-  readonly expected: Record<string, DriftChange[]>;
-}
-
-function resource(resourceType: string, resourceId: string, cloud: Partial<Resource>): Resource {
-  return {
-    schemaVersion: 1,
-    resourceType,
-    resourceId,
-    accountId: ACCOUNT,
-    awsRegion: REGION,
-    tags: {},
-    configuration: {},
-    ...cloud,
-  };
-}
-
-function instance(part: Pick<StateInstance, 'type' | 'address' | 'attributes'>): StateInstance {
-  return {
-    state: 'main.tfstate',
-    lineage: 'l',
-    serial: 1,
-    provider: 'provider["registry.terraform.io/hashicorp/aws"]',
-    tainted: false,
-    scopeHint: { accountId: ACCOUNT, region: REGION },
-    ...part,
-  };
-}
-
-/**
- * The changes of one resource against its Terraform type (with `state` as its attributes; the
- * id is the resource's unless `state` sets one) and any child instances, by address.
- */
+/** The changes of one resource against its Terraform type and any child instances, by address. */
 function changesOf(resourceType: string, type: string, id: string, c: Case) {
-  const report = computeDrift({
-    resources: [resource(resourceType, id, c.cloud)],
-    instances: [
-      instance({ type, address: `${type}.this`, attributes: { id, ...c.state } }),
-      ...(c.children ?? []).map(instance),
-    ],
-    scopes: [],
-    now: new Date(0),
-  });
+  const report = driftOf(resourceType, type, id, c);
   expect(report.summary.managed).toBe(1);
   expect(report.unmanaged).toEqual([]);
-  return Object.fromEntries(report.changed.map((entry) => [entry.address, entry.changes]));
+  return changesByAddress(report);
 }
 
 // --- Network ACL -------------------------------------------------------------------------------
