@@ -85,16 +85,20 @@ describe('statetrail drift on a trail checkout', () => {
     await sim.close();
   });
 
-  it('reports changed, missing and unmanaged resources and exits 1', async () => {
-    const run = await statetrail([
+  /** `statetrail drift` of a checkout against the good state, as JSON. */
+  const driftJson = (checkout: string) =>
+    statetrail([
       'drift',
       '--snapshot',
-      trail,
+      checkout,
       '--state',
       join(dir, 'good.tfstate'),
       '--format',
       'json',
     ]);
+
+  it('reports changed, missing and unmanaged resources and exits 1', async () => {
+    const run = await driftJson(trail);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
@@ -149,15 +153,7 @@ describe('statetrail drift on a trail checkout', () => {
 
   it('drops ignored resources, and reads .statetrailignore by default', async () => {
     await writeFile(join(trail, '.statetrailignore'), '# no alarms for these\naws_instance.*\n');
-    const run = await statetrail([
-      'drift',
-      '--snapshot',
-      trail,
-      '--state',
-      join(dir, 'good.tfstate'),
-      '--format',
-      'json',
-    ]);
+    const run = await driftJson(trail);
     const report = JSON.parse(run.stdout);
     expect(report.missing).toEqual([]);
     expect(report.unmanaged.map((u: { type: string }) => u.type)).not.toContain('aws_instance');
@@ -192,16 +188,7 @@ describe('statetrail drift on a trail checkout', () => {
   it('stops alarming on exactly the accepted value, and alarms again when it changes', async () => {
     const checkout = await freshTrailDir();
     await statetrail(simArgs(sim.url, checkout));
-    const args = [
-      'drift',
-      '--snapshot',
-      checkout,
-      '--state',
-      join(dir, 'good.tfstate'),
-      '--format',
-      'json',
-    ];
-    const before = JSON.parse((await statetrail(args)).stdout);
+    const before = JSON.parse((await driftJson(checkout)).stdout);
     const onlyChanged = { ...before, missing: [], unmanaged: [] };
     const { files } = acceptanceEntriesFor(onlyChanged, {
       reason: 'description set by hand, fine',
@@ -210,7 +197,7 @@ describe('statetrail drift on a trail checkout', () => {
       await mkdir(join(checkout, '.statetrail/accepted'), { recursive: true });
       await writeFile(join(checkout, file.path), formatAcceptedFile(file.entries));
     }
-    const accepted = JSON.parse((await statetrail(args)).stdout);
+    const accepted = JSON.parse((await driftJson(checkout)).stdout);
     expect(accepted.changed).toEqual([]);
     expect(accepted.accepted).toEqual([
       expect.objectContaining({ address: 'aws_security_group.web', attribute: 'description' }),
@@ -223,7 +210,7 @@ describe('statetrail drift on a trail checkout', () => {
     const original = web?.Description;
     if (web) web.Description = 'changed again by hand';
     await statetrail(simArgs(sim.url, checkout));
-    const again = JSON.parse((await statetrail(args)).stdout);
+    const again = JSON.parse((await driftJson(checkout)).stdout);
     expect(again.changed).toEqual([expect.objectContaining({ address: 'aws_security_group.web' })]);
     expect(again.accepted).toEqual([]);
     // Later tests expect the sample world as it was.
