@@ -188,6 +188,7 @@ export function computeDrift(input: DriftInput): DriftReport {
         id: resource.resourceId,
         resourceType: resource.resourceType,
         managedBy: owner.managedBy,
+        path: resourcePath(resource),
       });
     } else {
       const path = resourcePath(resource);

@@ -54,7 +54,13 @@ export const DriftReport = z.strictObject({
     }),
   ),
   managedElsewhere: z.array(
-    z.strictObject({ id: z.string(), resourceType: z.string(), managedBy: z.string() }),
+    z.strictObject({
+      id: z.string(),
+      resourceType: z.string(),
+      managedBy: z.string(),
+      /** The trail file, which names the account and region (or cluster): ours, see DESIGN's example. */
+      path: z.string(),
+    }),
   ),
   accepted: z.array(
     z.strictObject({ address: z.string(), attribute: z.string(), until: z.string().optional() }),

@@ -75,9 +75,9 @@ export function renderMarkdown(report: DriftReport, options: MarkdownOptions = {
   table('Missing', ['Address', 'Id', 'State'], report.missing, (e) => [e.address, e.id, e.state]);
   table(
     'Managed elsewhere',
-    ['Resource type', 'Id', 'Managed by'],
+    ['Resource type', 'Id', 'Managed by', 'Path'],
     report.managedElsewhere,
-    (e) => [e.resourceType, e.id, e.managedBy],
+    (e) => [e.resourceType, e.id, e.managedBy, e.path],
   );
   return `${lines.join('\n')}\n`;
 }

@@ -65,6 +65,7 @@ const REPORT: DriftReport = DriftReport.parse({
       id: 'i-0eks',
       resourceType: 'AWS::EC2::Instance',
       managedBy: 'eks-nodegroup:prod/default',
+      path: 'aws/123456789012/eu-west-1/ec2/instance/i-0eks.yaml',
     },
   ],
   accepted: [],
