@@ -1,9 +1,10 @@
 import { IgnoreSyntaxError } from './errors.js';
 
-/** One ignore line: path components as globs, and whether it un-ignores. */
+/** One ignore line: the whole line as one glob, and whether it un-ignores. */
 interface IgnoreRule {
   readonly negated: boolean;
-  readonly components: readonly RegExp[];
+  /** Matches `<type>.<id>[.<attribute path>]` in full, as driftctl matches its lines. */
+  readonly pattern: RegExp;
 }
 
 /** Parsed `.driftignore` rules, in file order (a later matching line wins). */
@@ -14,45 +15,100 @@ export interface IgnoreRules {
 /** No rules: nothing is ignored. */
 export const NO_IGNORE: IgnoreRules = { rules: [] };
 
-// Splits on dots that are not escaped, keeping `\.` and `\\` as literal characters.
-function components(pattern: string): string[] | undefined {
-  const parts: string[] = [''];
-  for (let i = 0; i < pattern.length; i += 1) {
-    const char = pattern[i] as string;
-    if (char === '\\') {
-      const next = pattern[i + 1];
-      if (next === undefined) return undefined;
-      parts[parts.length - 1] += next === '.' || next === '\\' || next === '*' ? `\\${next}` : next;
+/** Throws the syntax error of the line being read, naming its file and line. */
+type Fail = (why: string) => never;
+
+const SHAPE = 'not a <type>.<id>[.<attribute>] pattern';
+const literal = (char: string) => char.replace(/[\\^$.*+?()[\]{}|/]/, '\\$&');
+const codePoint = (char: string) => `\\u{${(char.codePointAt(0) as number).toString(16)}}`;
+
+// `[...]` from `chars[start]` (just past `[`), as Go's filepath.Match reads it (driftctl's
+// matcher): `^` negates, `lo-hi` ranges, `\` escapes; an unescaped `-` or `]` out of place, an
+// empty or an unclosed class is malformed. A reversed range matches nothing, as in Go.
+function charClass(
+  chars: readonly string[],
+  start: number,
+  fail: Fail,
+): { source: string; end: number } {
+  let i = start;
+  const negated = chars[i] === '^';
+  if (negated) i += 1;
+  const read = (): string => {
+    const char = chars[i];
+    if (char === undefined) fail('unclosed [');
+    if (char === '-' || char === ']') fail(`unescaped ${char} in [...]`);
+    i += 1;
+    if (char !== '\\') return char;
+    const next = chars[i];
+    if (next === undefined) fail('unclosed [');
+    i += 1;
+    return next;
+  };
+  let ranges = '';
+  let count = 0;
+  while (count === 0 || chars[i] !== ']') {
+    if (chars[i] === undefined) fail('unclosed [');
+    const lo = read();
+    let hi = lo;
+    if (chars[i] === '-') {
       i += 1;
-    } else if (char === '.') {
-      parts.push('');
-    } else {
-      parts[parts.length - 1] += char;
+      hi = read();
+    }
+    count += 1;
+    if ((lo.codePointAt(0) as number) <= (hi.codePointAt(0) as number)) {
+      ranges += lo === hi ? codePoint(lo) : `${codePoint(lo)}-${codePoint(hi)}`;
     }
   }
-  return parts;
+  return { source: `[${negated ? '^' : ''}${ranges}]`, end: i + 1 };
 }
 
-function glob(component: string): RegExp {
+// One line (without its `!`) as a regular expression over the whole `<type>.<id>[.<attr>]`.
+// Like driftctl, which hands the line to a gitignore matcher as a single file name: `*` (and
+// `**`, the same) spans dots, `?` is one character, `.` and `\.` both match a dot, `\x` is x.
+function compile(pattern: string, fail: Fail): RegExp {
+  const chars = [...pattern];
   let source = '';
-  for (let i = 0; i < component.length; i += 1) {
-    const char = component[i] as string;
+  let empty = true; // the current dot-separated part holds nothing yet
+  let i = 0;
+  while (i < chars.length) {
+    const char = chars[i] as string;
+    i += 1;
+    if (char === '.') {
+      if (empty) fail(SHAPE);
+      source += '\\.';
+      empty = true;
+      continue;
+    }
+    empty = false;
     if (char === '\\') {
-      source += (component[i + 1] as string).replace(/[.*\\]/g, '\\$&');
+      const next = chars[i];
+      if (next === undefined) fail('a trailing \\ escapes nothing');
+      source += literal(next);
       i += 1;
     } else if (char === '*') {
+      while (chars[i] === '*') i += 1;
       source += '.*';
+    } else if (char === '?') {
+      source += '.';
+    } else if (char === '[') {
+      const cls = charClass(chars, i, fail);
+      source += cls.source;
+      i = cls.end;
     } else {
-      source += char.replace(/[\^$+?()[\]{}|/]/g, '\\$&');
+      source += literal(char);
     }
   }
-  return new RegExp(`^${source}$`, 's');
+  if (empty) fail(SHAPE);
+  return new RegExp(`^${source}$`, 'su');
 }
 
 /**
- * Reads driftctl's `.driftignore` syntax: `<type>.<id>` per line, `*` wildcards, `!` negation
- * (a later line wins), `#` comments, `\.` for a dot inside an id, and `<type>.<id>.<attribute
- * path>` to ignore one attribute. `source` names the file in errors.
+ * Reads driftctl's `.driftignore` syntax: `<type>.<id>` per line, `<type>.<id>.<attribute path>`
+ * to ignore one attribute, `#` comments, `!` negation (a later line wins), `*` wildcards that
+ * span dots (`**` is the same), `?`, `[a-z]` and `[^...]` classes, and `\` escapes (`\.` for a
+ * dot inside an id or a map key, `\\` for a backslash). `/` in an id is a plain character:
+ * driftctl's `_-_` is its matcher's internal stand-in for `/`, not syntax. `source` names the
+ * file in errors.
  */
 export function parseIgnore(text: string, source: string): IgnoreRules {
   const rules: IgnoreRule[] = [];
@@ -60,21 +116,19 @@ export function parseIgnore(text: string, source: string): IgnoreRules {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
     const negated = line.startsWith('!');
-    const pattern = negated ? line.slice(1) : line;
-    const parts = components(pattern);
-    if (parts === undefined || parts.some((part) => part === '')) {
-      throw new IgnoreSyntaxError(
-        `${source}:${index + 1}: not a <type>.<id>[.<attribute>] pattern`,
-      );
-    }
-    rules.push({ negated, components: parts.map(glob) });
+    const fail: Fail = (why) => {
+      throw new IgnoreSyntaxError(`${source}:${index + 1}: ${why}`);
+    };
+    rules.push({ negated, pattern: compile(negated ? line.slice(1) : line, fail) });
   }
   return { rules };
 }
 
 /**
  * Whether a resource (or one attribute of it, `tags.LastPatched`) is ignored. A rule naming a
- * resource covers all its attributes; a rule naming an attribute covers only that attribute.
+ * resource, or a parent attribute (`tags`), covers what is under it: driftctl's implicit
+ * `<line>.*`, but only past the id, so `aws_s3_bucket.logs` does not reach a bucket named
+ * `logs.example.com` (driftctl's would). A rule naming an attribute covers only that attribute.
  */
 export function isIgnored(
   rules: IgnoreRules,
@@ -82,13 +136,17 @@ export function isIgnored(
   id: string,
   attribute?: string,
 ): boolean {
-  const target = [type, id, ...(attribute === undefined ? [] : attribute.split('.'))];
+  const resource = `${type}.${id}`;
+  const targets = [resource];
+  if (attribute !== undefined) {
+    for (let at = attribute.indexOf('.'); at !== -1; at = attribute.indexOf('.', at + 1)) {
+      targets.push(`${resource}.${attribute.slice(0, at)}`);
+    }
+    targets.push(`${resource}.${attribute}`);
+  }
   let ignored = false;
   for (const rule of rules.rules) {
-    if (rule.components.length > target.length) continue;
-    if (rule.components.every((pattern, i) => pattern.test(target[i] as string))) {
-      ignored = !rule.negated;
-    }
+    if (targets.some((target) => rule.pattern.test(target))) ignored = !rule.negated;
   }
   return ignored;
 }
