@@ -242,7 +242,10 @@ export function applyAcceptance(
   };
 }
 
-/** The report's `accepted` items: one per (address, attribute), sorted; earlier items kept. */
+/**
+ * The report's `accepted` items: one per (address, attribute), sorted; earlier items kept. Each
+ * carries its entry's `until`, `reason` and `acceptedBy`, so the report says why and who.
+ */
 function acceptedItems(
   earlier: DriftReport['accepted'],
   applied: readonly AppliedAcceptance[],
@@ -252,12 +255,14 @@ function acceptedItems(
   for (const { address, attribute, entry } of applied) {
     const k = `${address}\u0000${attribute}`;
     if (items.has(k)) continue;
-    items.set(
-      k,
-      entry.until === undefined
-        ? { address, attribute }
-        : { address, attribute, until: entry.until },
-    );
+    const { until, reason, acceptedBy } = entry;
+    items.set(k, {
+      address,
+      attribute,
+      ...(until === undefined ? {} : { until }),
+      reason,
+      ...(acceptedBy === undefined ? {} : { acceptedBy }),
+    });
   }
   return [...items.values()].sort(
     (a, b) => compareText(a.address, b.address) || compareText(a.attribute, b.attribute),

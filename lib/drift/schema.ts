@@ -63,7 +63,15 @@ export const DriftReport = z.strictObject({
     }),
   ),
   accepted: z.array(
-    z.strictObject({ address: z.string(), attribute: z.string(), until: z.string().optional() }),
+    z.strictObject({
+      address: z.string(),
+      attribute: z.string(),
+      until: z.string().optional(),
+      /** Ours, beyond DESIGN's example: the accepting entry's reason (text from a reviewed file). */
+      reason: z.string().optional(),
+      /** Ours: who approved the accepting entry, when the merge recorded it. */
+      acceptedBy: z.string().optional(),
+    }),
   ),
 });
 export type DriftReport = z.infer<typeof DriftReport>;

@@ -79,5 +79,12 @@ export function renderMarkdown(report: DriftReport, options: MarkdownOptions = {
     report.managedElsewhere,
     (e) => [e.resourceType, e.id, e.managedBy, e.path],
   );
+  // Why each accepted drift stops alarming, and who approved it: what a reviewer asks first.
+  table(
+    'Accepted',
+    ['Address', 'Attribute', 'Until', 'Reason', 'Accepted by'],
+    report.accepted,
+    (e) => [e.address, e.attribute, e.until, e.reason, e.acceptedBy],
+  );
   return `${lines.join('\n')}\n`;
 }

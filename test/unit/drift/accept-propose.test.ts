@@ -32,18 +32,24 @@ describe('acceptanceEntriesFor', () => {
     ]);
     expect(report.unmanaged).toEqual([]);
     expect(report.missing).toEqual([]);
+    // Each item says why and who, from the entry that accepted it.
+    const { reason, acceptedBy, until } = OPTIONS;
     expect(report.accepted).toEqual([
-      { address: 'aws_instance.web[1]', attribute: 'instance_type', until: '2027-01-01' },
-      { address: 'aws_instance.web[1]', attribute: 'tags.Owner', until: '2027-01-01' },
+      { address: 'aws_instance.web[1]', attribute: 'instance_type', until, reason, acceptedBy },
+      { address: 'aws_instance.web[1]', attribute: 'tags.Owner', until, reason, acceptedBy },
       {
         address: 'aws_security_group.sg-0a1b2c3d4e5f67890',
         attribute: WHOLE_RESOURCE,
-        until: '2027-01-01',
+        until,
+        reason,
+        acceptedBy,
       },
       {
         address: 'module.net.aws_subnet.private["b"]',
         attribute: WHOLE_RESOURCE,
-        until: '2027-01-01',
+        until,
+        reason,
+        acceptedBy,
       },
     ]);
     expect(report.summary).toMatchObject({ changed: 1, unmanaged: 0, missing: 0, accepted: 4 });

@@ -7,6 +7,8 @@ import {
   WHOLE_RESOURCE,
 } from '../../../lib/drift/accept.js';
 import type { AcceptedEntry, ScopedEntry } from '../../../lib/drift/accept-schema.js';
+import { renderJson } from '../../../lib/drift/render/json.js';
+import { renderMarkdown } from '../../../lib/drift/render/markdown.js';
 import { DriftReport } from '../../../lib/drift/schema.js';
 import { driftReport, SCOPE } from '../../fixtures/drift-accepted/report.js';
 
@@ -51,12 +53,50 @@ describe('applyAcceptance', () => {
     const web = report.changed.find((c) => c.address === 'aws_instance.web[1]');
     expect(web?.changes.map((c) => c.attribute)).toEqual(['tags.Owner']);
     expect(report.accepted).toEqual([
-      { address: 'aws_instance.web[1]', attribute: 'instance_type', until: '2027-01-01' },
+      {
+        address: 'aws_instance.web[1]',
+        attribute: 'instance_type',
+        until: '2027-01-01',
+        reason: 'agreed with the team',
+      },
     ]);
     expect(accepted[0]?.entry.reason).toBe('agreed with the team');
     expect(report.summary).toMatchObject({ changed: 2, accepted: 1, coverage: 0.5, total: 4 });
     expect(stale).toEqual([]);
     expect(DriftReport.safeParse(report).success).toBe(true);
+  });
+
+  it('carries the reason and approver of the accepting entry to the JSON report and markdown', () => {
+    const owner = entry({
+      address: 'aws_instance.web[1]',
+      attribute: 'tags.Owner',
+      fingerprint: fingerprintValue('billing'),
+      acceptedBy: 'octocat',
+    });
+    const billing = { ...owner, entry: { ...owner.entry, reason: 'Owner tag set by billing' } };
+    const { report } = applyAcceptance(driftReport(), [billing], NOW);
+    expect(report.accepted).toEqual([
+      {
+        address: 'aws_instance.web[1]',
+        attribute: 'tags.Owner',
+        reason: 'Owner tag set by billing',
+        acceptedBy: 'octocat',
+      },
+    ]);
+    const json = DriftReport.parse(JSON.parse(renderJson(report)));
+    expect(json.accepted[0]).toMatchObject({
+      reason: 'Owner tag set by billing',
+      acceptedBy: 'octocat',
+    });
+    expect(renderMarkdown(report)).toContain(
+      '| aws_instance.web[1] | tags.Owner | - | Owner tag set by billing | octocat |',
+    );
+  });
+
+  it('keeps accepted items of an earlier pass as they are', () => {
+    const earlier = { address: 'aws_instance.old', attribute: 'instance_type' };
+    const { report } = applyAcceptance(driftReport({ accepted: [earlier] }), [], NOW);
+    expect(report.accepted).toEqual([earlier]);
   });
 
   it('drops a changed resource once none of its changes is left', () => {
@@ -108,7 +148,11 @@ describe('applyAcceptance', () => {
     );
     expect(report.unmanaged).toEqual([]);
     expect(report.accepted).toEqual([
-      { address: 'aws_security_group.sg-0a1b2c3d4e5f67890', attribute: WHOLE_RESOURCE },
+      {
+        address: 'aws_security_group.sg-0a1b2c3d4e5f67890',
+        attribute: WHOLE_RESOURCE,
+        reason: 'agreed with the team',
+      },
     ]);
     // Accepting does not codify: coverage and total stay; what alarms goes down.
     expect(report.summary).toMatchObject({ unmanaged: 0, total: 4, managed: 2, coverage: 0.5 });
@@ -174,7 +218,11 @@ describe('applyAcceptance', () => {
     });
     const result = applyAcceptance(shared, [byOther], NOW);
     expect(result.report.accepted).toEqual([
-      { address: 'aws_instance.web[1]', attribute: 'instance_type' },
+      {
+        address: 'aws_instance.web[1]',
+        attribute: 'instance_type',
+        reason: 'agreed with the team',
+      },
     ]);
   });
 

@@ -16,7 +16,10 @@ const unmanaged = Array.from({ length: LIMIT + 2 }, (_, i) => ({
   path: `aws/111111111111/eu-west-1/ec2/subnet/subnet-0${i}.yaml`,
 }));
 
-/** One entry of each class; a value with a pipe, a backtick and a newline; one list past the limit. */
+/**
+ * One entry of each class; a value with a pipe, a backtick and a newline; one list past the limit;
+ * accepted drift with and without an expiry and an approver.
+ */
 const REPORT: DriftReport = DriftReport.parse({
   version: 1,
   generatedAt: '2026-11-22T10:00:00Z',
@@ -31,7 +34,7 @@ const REPORT: DriftReport = DriftReport.parse({
     missing: 1,
     changed: 1,
     managedElsewhere: 1,
-    accepted: 0,
+    accepted: 2,
     coverage: 0.25,
   },
   unmanaged,
@@ -68,7 +71,16 @@ const REPORT: DriftReport = DriftReport.parse({
       path: 'aws/123456789012/eu-west-1/ec2/instance/i-0eks.yaml',
     },
   ],
-  accepted: [],
+  accepted: [
+    {
+      address: 'aws_instance.web[1]',
+      attribute: 'instance_type',
+      until: '2027-01-01',
+      reason: 'Resized for the | sale\nuntil January',
+      acceptedBy: 'octocat',
+    },
+    { address: 'aws_instance.web[1]', attribute: 'tags.Owner', reason: 'Set by billing' },
+  ],
 });
 
 const RENDERS = {
@@ -101,6 +113,15 @@ describe('drift renderers', () => {
     expect(markdown).toContain('| aws_subnet | subnet-02 |');
     expect(markdown).not.toContain('subnet-03');
     expect(markdown).toContain(`... and ${unmanaged.length - LIMIT} more`);
+  });
+
+  it('lists accepted drift with its reason and approver in markdown, escaped', () => {
+    const markdown = renderMarkdown(REPORT, { limit: LIMIT });
+    expect(markdown).toContain('| Address | Attribute | Until | Reason | Accepted by |');
+    expect(markdown).toContain(
+      '| aws_instance.web[1] | instance_type | 2027-01-01 | Resized for the \\| sale<br>until January | octocat |',
+    );
+    expect(markdown).toContain('| aws_instance.web[1] | tags.Owner | - | Set by billing | - |');
   });
 
   it('aligns the console columns', () => {
