@@ -47,6 +47,7 @@ export async function driftCommand(argv: readonly string[], io: DriftIo): Promis
   const now = (io.clock ?? systemClock).now();
   const compared = computeDrift({
     resources: snapshot.resources,
+    kubeRecords: snapshot.kubeRecords,
     instances: loaded.states.flatMap((state) => state.instances),
     scopes: snapshot.scopes,
     ignore: await readIgnore(args.ignore, snapshotDir, io.cwd),

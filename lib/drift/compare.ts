@@ -29,9 +29,9 @@ function minus(a: readonly unknown[], b: readonly unknown[]): unknown[] {
  * The changes of one compared attribute. Unknown on either side (not read, unreadable, or masked
  * as sensitive in state) gives none: unknown is never different.
  */
-export function compareAttribute(
-  spec: AttributeSpec,
-  resource: Resource,
+export function compareAttribute<R = Resource>(
+  spec: AttributeSpec<R>,
+  resource: R,
   context: StateContext,
 ): DriftChange[] {
   const rawState = spec.state(context.attributes, context);

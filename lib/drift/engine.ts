@@ -2,9 +2,11 @@ import type { Resource, ScopeStatus } from '../model/schema.js';
 import { awsScope } from '../model/scope.js';
 import { resourcePath } from '../snapshot/paths.js';
 import { ownershipOf } from '../sources/aws/ownership.js';
+import type { KubeRecord } from '../sources/k8s/object.js';
 import { SENSITIVE, type StateInstance } from '../terraform/state-instance.js';
 import { compareAttribute } from './compare.js';
 import { type IgnoreRules, isIgnored, NO_IGNORE } from './ignore.js';
+import { computeKubeDrift } from './kube/engine.js';
 import { type Location, locate } from './locate.js';
 import { BY_RESOURCE_TYPE, BY_TERRAFORM_TYPE } from './mapping/registry.js';
 import type { TypeMapping } from './mapping/types.js';
@@ -15,6 +17,8 @@ import type { DriftChange, DriftReport } from './schema.js';
 /** What the drift engine compares. */
 export interface DriftInput {
   readonly resources: readonly Resource[];
+  /** Kubernetes objects, compared with the Kubernetes provider's instances. */
+  readonly kubeRecords?: readonly KubeRecord[];
   readonly instances: readonly StateInstance[];
   readonly scopes: readonly ScopeStatus[];
   readonly ignore?: IgnoreRules;
@@ -126,7 +130,8 @@ function ignored(rules: IgnoreRules, type: string, id: string, attribute?: strin
 
 /**
  * Resources vs Terraform instances: unmanaged, missing (only in complete scopes), changed (only
- * allowlisted attributes), managed elsewhere. Pure: the same input gives the same bytes.
+ * allowlisted attributes), managed elsewhere; Kubernetes objects too (`computeKubeDrift`). Pure:
+ * the same input gives the same bytes.
  *
  * An instance matches by (account, region, type, id). One whose account or region cannot be told
  * matches by what it has only when exactly one resource fits, and is never reported missing.
@@ -200,6 +205,17 @@ export function computeDrift(input: DriftInput): DriftReport {
       });
     }
   }
+  const kube = computeKubeDrift({
+    records: input.kubeRecords ?? [],
+    instances: input.instances,
+    complete,
+    ignore,
+  });
+  report.managed += kube.managed;
+  report.unmanaged.push(...kube.unmanaged);
+  report.missing.push(...kube.missing);
+  report.changed.push(...kube.changed);
+  report.managedElsewhere.push(...kube.managedElsewhere);
   return buildReport(report, input.scopes, input.now);
 }
 

@@ -62,6 +62,7 @@ export async function drift(input: DriftStepInput, deps: DriftStepDeps): Promise
   const now = deps.clock.now();
   const compared = computeDrift({
     resources: gathered.resources,
+    kubeRecords: gathered.kubeRecords,
     instances: loaded.states.flatMap((state) => state.instances),
     scopes: gathered.scopes,
     ignore,

@@ -125,3 +125,54 @@ function hide(value: unknown): unknown {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+const SECRET_MAPS = ['data', 'binary_data', 'stringData', 'string_data'];
+
+function maskMapValues(value: unknown): unknown {
+  if (!isObject(value)) return hide(value);
+  return Object.fromEntries(Object.keys(value).map((key) => [key, hide(value[key])]));
+}
+
+// A Secret manifest (bare, or state's `{ value, type }` form of a dynamic attribute) with its
+// data values hidden and its keys kept.
+function maskSecretManifest(raw: unknown): unknown {
+  if (!isObject(raw)) return raw;
+  const wrapped = 'type' in raw && 'value' in raw;
+  const manifest = wrapped ? raw['value'] : raw;
+  if (!isObject(manifest) || manifest['kind'] !== 'Secret') return raw;
+  const masked: Record<string, unknown> = { ...manifest };
+  for (const key of SECRET_MAPS) if (key in masked) masked[key] = maskMapValues(masked[key]);
+  return wrapped ? { ...raw, value: masked } : masked;
+}
+
+/**
+ * Kubernetes Secret values, whatever the state marks: the typed Secret's data, a Secret's data in
+ * `kubernetes_manifest` (`manifest` and `object`), and `kubectl_manifest`'s YAML (its own parsed
+ * copy of a Secret too). Keys stay: they name what is there, not what it holds.
+ */
+export function maskKubernetesSecrets(
+  type: string,
+  attributes: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> {
+  if (type === 'kubernetes_secret' || type === 'kubernetes_secret_v1') {
+    const masked: Record<string, unknown> = { ...attributes };
+    for (const key of SECRET_MAPS) if (key in masked) masked[key] = maskMapValues(masked[key]);
+    return masked;
+  }
+  if (type === 'kubernetes_manifest') {
+    return {
+      ...attributes,
+      manifest: maskSecretManifest(attributes['manifest']),
+      object: maskSecretManifest(attributes['object']),
+    };
+  }
+  if (type === 'kubectl_manifest') {
+    const secret = attributes['kind'] === 'Secret';
+    return {
+      ...attributes,
+      yaml_body: hide(attributes['yaml_body'] ?? null),
+      ...(secret && { yaml_body_parsed: hide(attributes['yaml_body_parsed'] ?? null) }),
+    };
+  }
+  return attributes;
+}

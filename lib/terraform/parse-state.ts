@@ -1,7 +1,7 @@
 import { instanceAddress } from './address.js';
 import { StateFormatError } from './errors.js';
 import { shapeError, syntaxError } from './format-error.js';
-import { maskAttributes, maskNamed } from './mask.js';
+import { maskAttributes, maskKubernetesSecrets, maskNamed } from './mask.js';
 import { type TfInstance, type TfOutput, type TfResource, TfState } from './schema.js';
 import { SENSITIVE, type StateInstance, type StateScopeHint } from './state-instance.js';
 
@@ -90,7 +90,10 @@ function toInstance(
     ),
     type: resource.type,
     provider: resource.provider,
-    attributes: maskAttributes(attributes, instance.sensitive_attributes),
+    attributes: maskKubernetesSecrets(
+      resource.type,
+      maskAttributes(attributes, instance.sensitive_attributes),
+    ),
     tainted: instance.status === 'tainted',
     ...(instance.deposed === undefined ? {} : { deposed: instance.deposed }),
     ...(hint === undefined ? {} : { scopeHint: hint }),

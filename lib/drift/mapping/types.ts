@@ -21,13 +21,13 @@ export const COMPARE_KINDS = ['value', 'map', 'set'] as const;
 /** One of `COMPARE_KINDS`. */
 export type CompareKind = (typeof COMPARE_KINDS)[number];
 
-/** One compared attribute of an allowlist. */
-export interface AttributeSpec {
+/** One compared attribute of an allowlist; `R` is the collected record (a Kubernetes manifest for `kubernetes_*`). */
+export interface AttributeSpec<R = Resource> {
   /** The Terraform attribute name, as the report and ignore rules spell it. */
   readonly name: string;
   readonly state: (attributes: Attributes, context: StateContext) => unknown;
   /** `UNKNOWN` when the snapshot does not hold the value. */
-  readonly cloud: (resource: Resource, context: StateContext) => unknown;
+  readonly cloud: (resource: R, context: StateContext) => unknown;
   readonly normalize: Normalizer;
   readonly kind?: CompareKind;
   /** A child type that, when present for the same resource, owns this value instead (S3 v4 split). */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../../lib/model/index.js';
+import { renderKubeRecord } from '../../../lib/sources/k8s/render.js';
 import { renderResource } from '../../../lib/snapshot/render.js';
 import { readSnapshot } from '../../../lib/trail/read-snapshot.js';
 
@@ -71,6 +72,59 @@ describe('Function: readSnapshot', () => {
   });
 
   it('reads an empty directory as an empty snapshot', async () => {
-    expect(await readSnapshot(await trailWith({}))).toEqual({ resources: [], scopes: [], errors: [] });
+    expect(await readSnapshot(await trailWith({}))).toEqual({
+      resources: [],
+      kubeRecords: [],
+      scopes: [],
+      errors: [],
+    });
+  });
+
+  it('reads Kubernetes files back as records of their cluster scope', async () => {
+    const manifest = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'shop', labels: { app: 'web' } },
+      spec: { replicas: 2 },
+    };
+    const file = renderKubeRecord({
+      cluster: 'prod:eu',
+      group: 'apps',
+      version: 'v1',
+      kind: 'Deployment',
+      namespace: 'shop',
+      name: 'web',
+      manifest,
+      facts: { updates: [] },
+    });
+    const dir = await trailWith({ [file.path]: file.bytes });
+    const snapshot = await readSnapshot(dir);
+    expect(snapshot.kubeRecords).toEqual([
+      {
+        cluster: 'prod:eu',
+        group: 'apps',
+        version: 'v1',
+        kind: 'Deployment',
+        namespace: 'shop',
+        name: 'web',
+        manifest,
+        facts: { updates: [] },
+      },
+    ]);
+    expect(snapshot.scopes).toEqual([{ scope: 'k8s/prod%3Aeu', complete: true }]);
+  });
+
+  it('names a Kubernetes file that does not hold the object its path names', async () => {
+    const dir = await trailWith({
+      'k8s/prod/shop/apps/Deployment/web.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: shop\n',
+      'k8s/prod/shop/core/ConfigMap/broken.yaml': 'data: [\n',
+    });
+    const snapshot = await readSnapshot(dir);
+    expect(snapshot.kubeRecords).toEqual([]);
+    expect(snapshot.errors.map((e) => e.message)).toEqual([
+      expect.stringContaining('k8s/prod/shop/apps/Deployment/web.yaml holds Deployment api'),
+      expect.stringContaining('k8s/prod/shop/core/ConfigMap/broken.yaml is not YAML'),
+    ]);
   });
 });

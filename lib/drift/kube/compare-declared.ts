@@ -1,0 +1,170 @@
+import { cleanObject } from '../../sources/k8s/clean.js';
+import { isRecord, type KubeObject } from '../../sources/k8s/object.js';
+import { SENSITIVE } from '../../terraform/state-instance.js';
+import { holdsSensitive, sameCanonical } from '../normalize-values.js';
+import type { DriftChange } from '../schema.js';
+import { isFingerprint, normalizeQuantity } from './normalize.js';
+
+// Identity, not configuration: how the object was found.
+const IDENTITY = new Set(['apiVersion', 'kind']);
+const IDENTITY_METADATA = new Set(['name', 'namespace']);
+
+/**
+ * The fields a manifest declares (`kubernetes_manifest`, `kubectl_manifest`, the patch types)
+ * against the trail's object, as server-side apply sees them: only declared fields count, so
+ * defaults, controller-added labels and other managers' fields are never drift. A declared field
+ * the trail never holds (status, allocated addresses, autoscaled replicas: what cleaning drops)
+ * is unknown; a field the trail could hold and does not is reported with `cloud: null`.
+ */
+export function compareDeclared(fields: Record<string, unknown>, cloud: KubeObject): DriftChange[] {
+  const changes: DriftChange[] = [];
+  const dropped = droppedByCleaning(fields, cloud);
+  for (const key of Object.keys(fields).sort()) {
+    if (IDENTITY.has(key) || key === 'status') continue;
+    const value = fields[key];
+    if (key === 'metadata' && isRecord(value)) {
+      for (const field of Object.keys(value).sort()) {
+        if (IDENTITY_METADATA.has(field)) continue;
+        walk(value[field], at(cloud.metadata, field), `metadata.${field}`, dropped, changes);
+      }
+      continue;
+    }
+    walk(value, cloud[key], key, dropped, changes);
+  }
+  return changes;
+}
+
+function at(parent: unknown, key: string): unknown {
+  return isRecord(parent) ? parent[key] : undefined;
+}
+
+function walk(
+  state: unknown,
+  cloud: unknown,
+  path: string,
+  dropped: ReadonlySet<string>,
+  out: DriftChange[],
+): void {
+  // A masked value, or a subtree holding one, is unknown: never compared, never shown.
+  if (state === null || state === undefined || holdsSensitive(state, SENSITIVE)) return;
+  if (cloud === undefined || cloud === null) {
+    if (dropped.has(path) || isEmptyDeclaration(state)) return;
+    out.push({ attribute: path, state: state, cloud: null });
+    return;
+  }
+  if (isRecord(state)) {
+    if (!isRecord(cloud)) {
+      out.push({ attribute: path, state: state, cloud });
+      return;
+    }
+    for (const key of Object.keys(state).sort()) {
+      walk(state[key], cloud[key], `${path}.${key}`, dropped, out);
+    }
+    return;
+  }
+  if (Array.isArray(state)) {
+    walkList(state, cloud, path, dropped, out);
+    return;
+  }
+  if (isFingerprint(cloud) || sameScalar(state, cloud)) return;
+  out.push({ attribute: path, state, cloud });
+}
+
+/**
+ * Lists of named items (containers, ports, env, volumes) match by name, as strategic merge and
+ * server-side apply do; other lists compare item by item when the lengths agree, else whole.
+ */
+function walkList(
+  state: readonly unknown[],
+  cloud: unknown,
+  path: string,
+  dropped: ReadonlySet<string>,
+  out: DriftChange[],
+): void {
+  if (!Array.isArray(cloud)) {
+    out.push({ attribute: path, state: state, cloud });
+    return;
+  }
+  const named = state.length > 0 && state.every((item) => typeof nameOf(item) === 'string');
+  if (named) {
+    for (const item of state) {
+      const name = nameOf(item) as string;
+      const match = cloud.find((candidate) => nameOf(candidate) === name);
+      walk(item, match, `${path}[${name}]`, dropped, out);
+    }
+    return;
+  }
+  if (
+    state.length === cloud.length &&
+    state.some((item) => isRecord(item) || Array.isArray(item))
+  ) {
+    state.forEach((item, index) => {
+      walk(item, cloud[index], `${path}[${index}]`, dropped, out);
+    });
+    return;
+  }
+  const same =
+    state.length === cloud.length && state.every((item, index) => sameScalar(item, cloud[index]));
+  if (!same) out.push({ attribute: path, state: state, cloud });
+}
+
+function nameOf(item: unknown): unknown {
+  return isRecord(item) ? item['name'] : undefined;
+}
+
+/** Two scalars alike as the API reads them: `80` and `"80"`, `1Gi` and `1024Mi`, `true` and `"true"`. */
+function sameScalar(state: unknown, cloud: unknown): boolean {
+  if (sameCanonical(state, cloud)) return true;
+  if (isRecord(state) || isRecord(cloud) || Array.isArray(state) || Array.isArray(cloud)) {
+    return false;
+  }
+  if (String(state) === String(cloud)) return true;
+  return normalizeQuantity(state) === normalizeQuantity(cloud) && normalizeQuantity(state) !== null;
+}
+
+// `labels = {}` or `data = {}` declares nothing to hold.
+function isEmptyDeclaration(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  return isRecord(value) && Object.keys(value).length === 0;
+}
+
+/**
+ * The declared paths that cleaning removes from any object: what the trail never holds. Cleaning
+ * the declaration itself tells, so this follows the cleaner as it changes.
+ */
+function droppedByCleaning(fields: Record<string, unknown>, cloud: KubeObject): Set<string> {
+  const metadata = isRecord(fields['metadata']) ? fields['metadata'] : {};
+  const probe = structuredClone({
+    ...fields,
+    apiVersion: cloud.apiVersion,
+    kind: cloud.kind,
+    metadata: { ...metadata, name: cloud.metadata.name },
+  }) as KubeObject;
+  const dropped = new Set<string>();
+  collectDropped(probe, cleanObject(probe, { hpaTargets: new Set() }), '', dropped);
+  // The API server defaults a workload's replicas: absent from the trail, an autoscaler owns them.
+  const spec = cloud['spec'];
+  if (isRecord(spec) && !('replicas' in spec)) dropped.add('spec.replicas');
+  return dropped;
+}
+
+// Paths named as `walk` names them: `a.b`, `list[name]` for named items, `list[0]` otherwise.
+function collectDropped(before: unknown, after: unknown, path: string, out: Set<string>): void {
+  if (Array.isArray(before)) {
+    if (!Array.isArray(after)) return;
+    before.forEach((item, index) => {
+      const name = nameOf(item);
+      const child = typeof name === 'string' ? `${path}[${name}]` : `${path}[${index}]`;
+      const match = typeof name === 'string' ? after.find((c) => nameOf(c) === name) : after[index];
+      if (match === undefined) out.add(child);
+      else collectDropped(item, match, child, out);
+    });
+    return;
+  }
+  if (!isRecord(before)) return;
+  for (const key of Object.keys(before)) {
+    const child = path === '' ? key : `${path}.${key}`;
+    if (!isRecord(after) || !(key in after)) out.add(child);
+    else collectDropped(before[key], after[key], child, out);
+  }
+}

@@ -1,0 +1,244 @@
+import { encodeId } from '../../snapshot/paths.js';
+import { isNoise } from '../../sources/k8s/noise.js';
+import type { KubeObject, KubeRecord } from '../../sources/k8s/object.js';
+import { kubePath } from '../../sources/k8s/path.js';
+import type { StateInstance } from '../../terraform/state-instance.js';
+import { compareAttribute } from '../compare.js';
+import { type IgnoreRules, isIgnored } from '../ignore.js';
+import { canonicalKey } from '../normalize-values.js';
+import { compareText } from '../report.js';
+import type { DriftChange, DriftReport } from '../schema.js';
+import { compareDeclared } from './compare-declared.js';
+import { type Declared, declaredObject, manifestId } from './declared.js';
+import { kubeOwnerOf } from './ownership.js';
+import { TYPED_BY_KIND } from './typed.js';
+
+/** What the Kubernetes side of the comparison reads. */
+export interface KubeDriftInput {
+  readonly records: readonly KubeRecord[];
+  readonly instances: readonly StateInstance[];
+  /** Scopes this scan completed (`k8s/<cluster>` for clusters). */
+  readonly complete: ReadonlySet<string>;
+  readonly ignore: IgnoreRules;
+}
+
+/** The Kubernetes entries of a report, before `buildReport` sorts and counts them. */
+export interface KubeDriftEntries {
+  managed: number;
+  unmanaged: DriftReport['unmanaged'];
+  missing: DriftReport['missing'];
+  changed: DriftReport['changed'];
+  managedElsewhere: DriftReport['managedElsewhere'];
+}
+
+const SEP = '\u0000';
+const objectKey = (cluster: string, group: string, kind: string, ns: string, name: string) =>
+  [cluster, group, kind, ns, name].join(SEP);
+
+/** What the trail's objects say about the clusters: used to match and to trust an absence. */
+interface Index {
+  readonly byKey: Map<string, number>;
+  /** `<name>` within (group, kind, namespace), across clusters: for instances with no cluster. */
+  readonly byObject: Map<string, number[]>;
+  readonly clusters: Set<string>;
+  /** `cluster, group, kind` present: a kind the export wrote at all. */
+  readonly kinds: Set<string>;
+  /** `group, kind` seen in a namespace somewhere: namespaced. */
+  readonly namespacedKinds: Set<string>;
+  /** `cluster, namespace` holding any object: a namespace the export read. */
+  readonly namespaces: Set<string>;
+}
+
+function indexRecords(records: readonly KubeRecord[]): Index {
+  const index: Index = {
+    byKey: new Map(),
+    byObject: new Map(),
+    clusters: new Set(),
+    kinds: new Set(),
+    namespacedKinds: new Set(),
+    namespaces: new Set(),
+  };
+  records.forEach((r, position) => {
+    const ns = r.namespace ?? '';
+    index.byKey.set(objectKey(r.cluster, r.group, r.kind, ns, r.name), position);
+    const object = objectKey('', r.group, r.kind, ns, r.name);
+    const held = index.byObject.get(object);
+    if (held === undefined) index.byObject.set(object, [position]);
+    else held.push(position);
+    index.clusters.add(r.cluster);
+    index.kinds.add([r.cluster, r.group, r.kind].join(SEP));
+    if (r.namespace !== undefined) {
+      index.namespacedKinds.add([r.group, r.kind].join(SEP));
+      index.namespaces.add([r.cluster, r.namespace].join(SEP));
+    }
+  });
+  return index;
+}
+
+/** The namespace to look in: a manifest that names none is in `default` when its kind is namespaced. */
+function namespaceOf(declared: Declared, index: Index): string {
+  if (declared.namespace !== undefined) return declared.namespace;
+  const namespaced =
+    declared.namespaced ?? index.namespacedKinds.has([declared.group, declared.kind].join(SEP));
+  return namespaced ? 'default' : '';
+}
+
+function ignored(rules: IgnoreRules, type: string, id: string, attribute?: string): boolean {
+  return rules.rules.length > 0 && isIgnored(rules, type, id, attribute);
+}
+
+/**
+ * Kubernetes objects vs the Kubernetes provider's instances (`kubernetes_manifest`, the typed
+ * `kubernetes_<kind>(_v1)` resources, `kubectl_manifest`, the label/annotation/data patches),
+ * matched by (cluster, group, kind, namespace, name). The cluster comes from the state's config
+ * (`cluster:`); without it an instance matches when exactly one cluster holds the object, and is
+ * never reported missing. Missing also needs evidence that the export could have seen the object:
+ * a complete cluster scope, its kind and namespace present in that cluster, not excluded by default.
+ */
+export function computeKubeDrift(input: KubeDriftInput): KubeDriftEntries {
+  const index = indexRecords(input.records);
+  const matched = new Map<number, Declared[]>();
+  const entries: KubeDriftEntries = {
+    managed: 0,
+    unmanaged: [],
+    missing: [],
+    changed: [],
+    managedElsewhere: [],
+  };
+  for (const instance of input.instances) {
+    if (instance.deposed !== undefined || !instance.type.startsWith('kube')) continue;
+    const declared = declaredObject(instance);
+    if (declared === undefined) continue;
+    const ns = namespaceOf(declared, index);
+    const cluster = instance.scopeHint?.cluster;
+    let position: number | undefined;
+    if (cluster !== undefined) {
+      position = index.byKey.get(
+        objectKey(cluster, declared.group, declared.kind, ns, declared.name),
+      );
+    } else {
+      const found = index.byObject.get(
+        objectKey('', declared.group, declared.kind, ns, declared.name),
+      );
+      position = found?.length === 1 ? found[0] : undefined;
+    }
+    if (position !== undefined) {
+      const held = matched.get(position);
+      if (held === undefined) matched.set(position, [declared]);
+      else held.push(declared);
+    } else if (
+      cluster !== undefined &&
+      provablyAbsent(declared, cluster, ns, index, input.complete)
+    ) {
+      if (!ignored(input.ignore, instance.type, declared.id)) {
+        entries.missing.push({
+          address: instance.address,
+          type: instance.type,
+          id: declared.id,
+          state: instance.state,
+        });
+      }
+    }
+  }
+
+  input.records.forEach((record, position) => {
+    const found = matched.get(position) ?? [];
+    for (const declared of found) changedEntry(record, declared, input.ignore, entries.changed);
+    const primary = found.find((d) => d.role === 'primary');
+    const unmanagedType = TYPED_BY_KIND.get(`${record.group}/${record.kind}`)?.terraformTypes[0];
+    const type = primary?.instance.type ?? unmanagedType ?? 'kubernetes_manifest';
+    const id = primary?.id ?? recordId(record, unmanagedType !== undefined);
+    if (ignored(input.ignore, type, id)) return;
+    if (primary !== undefined) {
+      entries.managed += 1;
+      return;
+    }
+    const path = kubePath(record);
+    const resourceType = kubeResourceType(record);
+    const owner = kubeOwnerOf(record);
+    if (owner !== undefined) {
+      entries.managedElsewhere.push({ id, resourceType, managedBy: owner, path });
+    } else {
+      entries.unmanaged.push({ type, id, resourceType, path });
+    }
+  });
+  return entries;
+}
+
+/** `Kubernetes::apps::Deployment`, `Kubernetes::core::ConfigMap`: CloudFormation's form. */
+export function kubeResourceType(record: Pick<KubeRecord, 'group' | 'kind'>): string {
+  return `Kubernetes::${record.group === '' ? 'core' : record.group}::${record.kind}`;
+}
+
+/** The id a report gives an object: the typed resources' `<namespace>/<name>`, else the manifest import id. */
+function recordId(record: KubeRecord, typed: boolean): string {
+  const { namespace, name } = record;
+  if (typed) return namespace === undefined ? name : `${namespace}/${name}`;
+  return manifestId(record.manifest.apiVersion, record.kind, namespace, name);
+}
+
+function provablyAbsent(
+  declared: Declared,
+  cluster: string,
+  ns: string,
+  index: Index,
+  complete: ReadonlySet<string>,
+): boolean {
+  if (!complete.has(`k8s/${encodeId(cluster)}`)) return false;
+  // A kind the export wrote nothing of, or a namespace it holds nothing in, may be filtered out.
+  if (!index.kinds.has([cluster, declared.group, declared.kind].join(SEP))) return false;
+  if (ns !== '' && !index.namespaces.has([cluster, ns].join(SEP))) return false;
+  return !isNoise(declaredProbe(declared, ns));
+}
+
+// The object as the state declares it, for the default exclusion rules (service-account tokens...).
+function declaredProbe(declared: Declared, ns: string): KubeObject {
+  const fields = declared.fields ?? {};
+  const metadata = fields['metadata'];
+  return {
+    ...fields,
+    apiVersion: declared.group === '' ? 'v1' : `${declared.group}/v1`,
+    kind: declared.kind,
+    metadata: {
+      ...(typeof metadata === 'object' && metadata !== null ? metadata : {}),
+      name: declared.name,
+      ...(ns === '' ? {} : { namespace: ns }),
+    },
+    ...(declared.kind === 'Secret' && { type: secretType(declared) }),
+  } as KubeObject;
+}
+
+function secretType(declared: Declared): unknown {
+  return declared.fields?.['type'] ?? declared.instance.attributes['type'];
+}
+
+function changedEntry(
+  record: KubeRecord,
+  declared: Declared,
+  ignore: IgnoreRules,
+  out: DriftReport['changed'],
+): void {
+  const { instance } = declared;
+  if (ignored(ignore, instance.type, declared.id)) return;
+  let changes: DriftChange[];
+  if (declared.typed !== undefined) {
+    const context = { attributes: instance.attributes, children: [] };
+    changes = declared.typed.attributes.flatMap((spec) =>
+      compareAttribute(spec, record.manifest, context),
+    );
+  } else {
+    changes = compareDeclared(declared.fields ?? {}, record.manifest);
+  }
+  const kept = changes.filter((c) => !ignored(ignore, instance.type, declared.id, c.attribute));
+  if (kept.length === 0) return;
+  out.push({
+    address: instance.address,
+    type: instance.type,
+    id: declared.id,
+    path: kubePath(record),
+    changes: kept.sort(
+      (a, b) =>
+        compareText(a.attribute, b.attribute) || compareText(canonicalKey(a), canonicalKey(b)),
+    ),
+  });
+}
