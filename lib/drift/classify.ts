@@ -1,8 +1,9 @@
 import { typeDirectory } from '../model/index.js';
 import { parseResourcePath } from '../snapshot/paths.js';
+import { type KubePathParts, parseKubePath } from '../sources/k8s/path.js';
 import { BY_TERRAFORM_TYPE } from './mapping/registry.js';
 import type { DriftReport } from './schema.js';
-import type { RecordedInstance, TerraformRecord } from './terraform-record.js';
+import { kubeObjectKey, type RecordedInstance, type TerraformRecord } from './terraform-record.js';
 
 /** How a changed trail path is explained. */
 export type ChangeClass = 'explained' | 'drift' | 'unverified';
@@ -39,6 +40,8 @@ export function classifyPaths(input: {
   readonly report: DriftReport;
   readonly current: TerraformRecord;
   readonly previous: TerraformRecord | null;
+  /** A Kubernetes path's class when Terraform does not decide it (who wrote it last). */
+  readonly kubeFallback?: (path: string) => PathClass | undefined;
 }): Map<string, PathClass> {
   const { report, current, previous } = input;
   const drifting = new Set([
@@ -55,6 +58,19 @@ export function classifyPaths(input: {
   const before = previous ? index(previous) : new Map<string, Located[]>();
   const classes = new Map<string, PathClass>();
   for (const { path, change } of input.paths) {
+    const kube = parseKubePath(path);
+    if (kube) {
+      const keys = kubeKeys(kube);
+      const lookup = (byKey: Map<string, Located[]>) => keys.flatMap((k) => byKey.get(k) ?? []);
+      let found: PathClass | undefined;
+      if (drifting.has(path)) found = { class: 'drift' };
+      // Gone from the cluster while a state still holds it.
+      else if (change === 'D' && lookup(now).length > 0) found = { class: 'drift' };
+      else if (change === 'D') found = destroyedByTerraform(lookup(before), current);
+      else found = changedByTerraform(lookup(now), previous, change);
+      classes.set(path, found ?? input.kubeFallback?.(path) ?? { class: 'unverified' });
+      continue;
+    }
     const parts = parseResourcePath(path);
     if (!parts) continue;
     const key = `${parts.typeDirectory}|${parts.resourceId}`;
@@ -113,8 +129,11 @@ function index(record: TerraformRecord): Map<string, Located[]> {
   for (const [state, { serial, instances }] of Object.entries(record.states)) {
     for (const [address, instance] of Object.entries(instances)) {
       const directory = directoryOf(instance.type);
-      if (!directory) continue;
-      const key = `${directory}|${instance.id}`;
+      const key =
+        instance.object !== undefined
+          ? `k8s|${instance.cluster ?? '*'}|${instance.object}`
+          : directory && `${directory}|${instance.id}`;
+      if (!key) continue;
       byKey.set(key, [...(byKey.get(key) ?? []), { state, serial, address, instance }]);
     }
   }
@@ -124,4 +143,10 @@ function index(record: TerraformRecord): Map<string, Located[]> {
 function directoryOf(terraformType: string): string | undefined {
   const mapping = BY_TERRAFORM_TYPE.get(terraformType);
   return mapping ? typeDirectory(mapping.resourceType) : undefined;
+}
+
+// A Kubernetes path's keys: its own cluster, and any cluster (a state with no `cluster:`).
+function kubeKeys(parts: KubePathParts): string[] {
+  const object = kubeObjectKey(parts);
+  return [`k8s|${parts.cluster}|${object}`, `k8s|*|${object}`];
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { instanceScope } from '../terraform/scope.js';
 import type { StateInstance } from '../terraform/state-instance.js';
 import { fingerprintValue } from './accept.js';
+import { declaredObject } from './kube/declared.js';
 import { BY_TERRAFORM_TYPE } from './mapping/registry.js';
 
 /** The trail path of the Terraform record. */
@@ -13,6 +14,10 @@ export const RecordedInstance = z.strictObject({
   id: z.string(),
   accountId: z.string().optional(),
   region: z.string().optional(),
+  /** A Kubernetes instance's cluster, when the config names it for the state. */
+  cluster: z.string().optional(),
+  /** A Kubernetes instance's object: `<group or core>/<Kind>/<namespace or _cluster>/<name>`. */
+  object: z.string().optional(),
   /** sha256 of the instance's (already masked) attributes in canonical JSON. */
   fingerprint: z.string(),
 });
@@ -40,10 +45,9 @@ export type TerraformRecord = z.infer<typeof TerraformRecord>;
 export function recordInstances(instances: readonly StateInstance[]): TerraformRecord {
   const states: TerraformRecord['states'] = {};
   for (const instance of instances) {
-    const mapping = BY_TERRAFORM_TYPE.get(instance.type);
-    if (!mapping || mapping.role !== 'primary' || instance.deposed) continue;
-    const id = mapping.cloudId(instance.attributes);
-    if (id === undefined) continue;
+    if (instance.deposed) continue;
+    const recorded = recordedIdentity(instance);
+    if (recorded === undefined) continue;
     states[instance.state] ??= {
       lineage: instance.lineage,
       serial: instance.serial,
@@ -51,16 +55,43 @@ export function recordInstances(instances: readonly StateInstance[]): TerraformR
     };
     const state = states[instance.state];
     if (!state) continue;
-    const { accountId, region } = instanceScope(instance);
     state.instances[instance.address] = {
       type: instance.type,
-      id,
-      ...(accountId ? { accountId } : {}),
-      ...(region ? { region } : {}),
+      ...recorded,
       fingerprint: fingerprintValue(instance.attributes),
     };
   }
   return { version: 1, states: sortRecord(states) };
+}
+
+/** What the record keeps to find an instance's trail path again, or undefined for types not compared. */
+function recordedIdentity(
+  instance: StateInstance,
+): Omit<RecordedInstance, 'type' | 'fingerprint'> | undefined {
+  const mapping = BY_TERRAFORM_TYPE.get(instance.type);
+  if (mapping) {
+    const id = mapping.role === 'primary' ? mapping.cloudId(instance.attributes) : undefined;
+    if (id === undefined) return undefined;
+    const { accountId, region } = instanceScope(instance);
+    return { id, ...(accountId ? { accountId } : {}), ...(region ? { region } : {}) };
+  }
+  const declared = instance.type.startsWith('kube') ? declaredObject(instance) : undefined;
+  if (declared === undefined) return undefined;
+  const cluster = instance.scopeHint?.cluster;
+  return { id: declared.id, ...(cluster ? { cluster } : {}), object: kubeObjectKey(declared) };
+}
+
+/** `<group or core>/<Kind>/<namespace or _cluster>/<name>`: a trail path without its cluster. */
+export function kubeObjectKey(parts: {
+  readonly group: string;
+  readonly kind: string;
+  readonly namespace?: string | undefined;
+  readonly name: string;
+  readonly namespaced?: boolean | undefined;
+}): string {
+  // A manifest that names no namespace is taken at its word only for a kind it says is namespaced.
+  const namespace = parts.namespace ?? (parts.namespaced === true ? 'default' : '_cluster');
+  return [parts.group === '' ? 'core' : parts.group, parts.kind, namespace, parts.name].join('/');
 }
 
 /** Parses a stored record; an unreadable one counts as none (the next scan rewrites it). */

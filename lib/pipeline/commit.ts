@@ -97,23 +97,24 @@ async function classifyCommit(
 ): Promise<Map<string, PathClass> | undefined> {
   const { driftOutput, kubePaths, trail } = context;
   const paths = changedPaths(diff);
-  const classes = driftOutput
-    ? classifyPaths({
-        paths,
-        report: driftOutput.report,
-        current: driftOutput.terraform,
-        previous: parseTerraformRecord(await trail.readFile(TERRAFORM_RECORD_PATH)),
-      })
-    : kubePaths.size > 0
-      ? new Map<string, PathClass>()
-      : undefined;
+  const kubeFallback = (path: string): PathClass | undefined => {
+    const record = kubePaths.get(path);
+    return record ? classifyKubeChange(record) : undefined;
+  };
+  if (driftOutput) {
+    return classifyPaths({
+      paths,
+      report: driftOutput.report,
+      current: driftOutput.terraform,
+      previous: parseTerraformRecord(await trail.readFile(TERRAFORM_RECORD_PATH)),
+      kubeFallback,
+    });
+  }
+  if (kubePaths.size === 0) return undefined;
+  const classes = new Map<string, PathClass>();
   for (const { path, change } of paths) {
     if (!path.startsWith('k8s/')) continue;
-    const record = kubePaths.get(path);
-    classes?.set(
-      path,
-      record && change !== 'D' ? classifyKubeChange(record) : { class: 'unverified' },
-    );
+    classes.set(path, (change !== 'D' && kubeFallback(path)) || { class: 'unverified' });
   }
   return classes;
 }
@@ -169,7 +170,14 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
     let whole = diffTrail(manifest, { files: observed, completeScopes });
     // The Terraform record rides along with a commit that has changes of its own: compared with
     // the record of the last commit, a state change that touched nothing in the cloud stays silent.
-    if (driftOutput && whole.changes.length > 0) {
+    // The first record is the exception: without it the next change Terraform makes could not be
+    // explained.
+    const firstRecord =
+      driftOutput !== undefined &&
+      manifest.head !== null &&
+      !manifest.files.has(TERRAFORM_RECORD_PATH) &&
+      Object.keys(driftOutput.terraform.states).length > 0;
+    if (driftOutput && (whole.changes.length > 0 || firstRecord)) {
       const bytes = renderTerraformRecord(driftOutput.terraform);
       observed.set(TERRAFORM_RECORD_PATH, { bytes, hash: gitBlobSha(bytes) });
       whole = diffTrail(manifest, { files: observed, completeScopes });

@@ -26,12 +26,13 @@ export function renderCommitMessage({
 }: CommitMessageInput): string {
   // The subject counts resources; statetrail's own bookkeeping files are listed but not counted.
   const isResource = (path: string) => !path.startsWith('.statetrail/');
+  const [a = 0, m = 0, d = 0] = [diff.added, diff.changed, diff.removed].map(
+    (paths) => paths.filter(isResource).length,
+  );
   const lines = [
-    `scan: ${counts(
-      diff.added.filter(isResource).length,
-      diff.changed.filter(isResource).length,
-      diff.removed.filter(isResource).length,
-    )}${classes ? ` (${classCounts(classes)})` : ''}`,
+    a + m + d === 0
+      ? 'scan: no resource changed; statetrail records updated'
+      : `scan: ${counts(a, m, d)}${classes ? ` (${classCounts(classes)})` : ''}`,
     '',
   ];
   const scopeNames = new Set(scopes.map((s) => s.scope));
@@ -51,7 +52,7 @@ export function renderCommitMessage({
     const suffix = incomplete.has(scope) ? ' (incomplete: previous files kept)' : '';
     lines.push(`${scope}: ${counts(entry.added, entry.changed, entry.removed)}${suffix}`);
   }
-  lines.push('');
+  if (lines.length > 2) lines.push('');
   const listed = diff.changes.slice(0, MAX_LISTED_PATHS);
   const added = new Set(diff.added);
   for (const change of listed) {

@@ -130,3 +130,93 @@ describe('Function: classifyPaths', () => {
     expect(classes.get(PATH)).toEqual({ class: 'unverified' });
   });
 });
+
+describe('Function: classifyPaths (Kubernetes paths)', () => {
+  const K8S_PATH = 'k8s/prod/shop/apps/Deployment/api.yaml';
+  const deployment = (fingerprint: string, cluster?: string) => ({
+    type: 'kubernetes_deployment_v1',
+    id: 'shop/api',
+    ...(cluster ? { cluster } : {}),
+    object: 'apps/Deployment/shop/api',
+    fingerprint,
+  });
+  const byHand = { class: 'drift' as const };
+  const classify = (
+    change: 'A' | 'M' | 'D',
+    previous: TerraformRecord,
+    current: TerraformRecord,
+    partial: Partial<DriftReport> = {},
+  ) =>
+    classifyPaths({
+      paths: [{ path: K8S_PATH, change }],
+      report: report(partial),
+      current,
+      previous,
+      kubeFallback: () => byHand,
+    }).get(K8S_PATH);
+
+  it('explains a change Terraform applied between serials, for the state of that cluster', () => {
+    expect(
+      classify(
+        'M',
+        record(7, { 'kubernetes_deployment_v1.api': deployment('sha256:a', 'prod') }),
+        record(8, { 'kubernetes_deployment_v1.api': deployment('sha256:b', 'prod') }),
+      ),
+    ).toEqual({
+      class: 'explained',
+      state: STATE,
+      serial: 8,
+      address: 'kubernetes_deployment_v1.api',
+    });
+  });
+
+  it('explains it from a state that names no cluster, but not from one of another cluster', () => {
+    const before = record(7, { 'kubernetes_deployment_v1.api': deployment('sha256:a') });
+    const after = record(8, { 'kubernetes_deployment_v1.api': deployment('sha256:b') });
+    expect(classify('M', before, after)?.class).toBe('explained');
+    const elsewhere = (f: string) =>
+      record(f === 'a' ? 7 : 8, {
+        'kubernetes_deployment_v1.api': deployment(`sha256:${f}`, 'staging'),
+      });
+    expect(classify('M', elsewhere('a'), elsewhere('b'))).toEqual(byHand);
+  });
+
+  it('is drift when the report says the object differs from state, whoever wrote it', () => {
+    const same = record(8, { 'kubernetes_deployment_v1.api': deployment('sha256:a', 'prod') });
+    const changed = [
+      {
+        address: 'kubernetes_deployment_v1.api',
+        type: 'kubernetes_deployment_v1',
+        id: 'shop/api',
+        path: K8S_PATH,
+        changes: [{ attribute: 'spec.replicas', state: 2, cloud: 4 }],
+      },
+    ];
+    expect(
+      classifyPaths({
+        paths: [{ path: K8S_PATH, change: 'M' }],
+        report: report({ changed }),
+        current: same,
+        previous: same,
+        kubeFallback: () => ({ class: 'explained', address: 'Argo CD' }),
+      }).get(K8S_PATH),
+    ).toEqual({ class: 'drift' });
+  });
+
+  it('is drift when an object a state still holds is gone, explained when Terraform destroyed it', () => {
+    const held = record(8, { 'kubernetes_deployment_v1.api': deployment('sha256:a', 'prod') });
+    expect(classify('D', held, held)).toEqual({ class: 'drift' });
+    expect(classify('D', held, record(9, {}))).toEqual({
+      class: 'explained',
+      state: STATE,
+      serial: 9,
+      address: 'kubernetes_deployment_v1.api',
+    });
+  });
+
+  it('asks the fallback (who wrote it last) when Terraform does not decide', () => {
+    const same = record(8, { 'kubernetes_deployment_v1.api': deployment('sha256:a', 'prod') });
+    expect(classify('M', same, same)).toEqual(byHand);
+    expect(classify('A', record(8, {}), record(8, {}))).toEqual(byHand);
+  });
+});
