@@ -133,22 +133,36 @@ function maskMapValues(value: unknown): unknown {
   return Object.fromEntries(Object.keys(value).map((key) => [key, hide(value[key])]));
 }
 
-// A Secret manifest (bare, or state's `{ value, type }` form of a dynamic attribute) with its
-// data values hidden and its keys kept.
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+// A manifest (bare, or state's `{ value, type }` form of a dynamic attribute) with kubectl's
+// last-applied copy hidden (it holds the whole object, a Secret's data in clear) and, for a
+// Secret, its data values hidden and its keys kept.
 function maskSecretManifest(raw: unknown): unknown {
   if (!isObject(raw)) return raw;
   const wrapped = 'type' in raw && 'value' in raw;
   const manifest = wrapped ? raw['value'] : raw;
-  if (!isObject(manifest) || manifest['kind'] !== 'Secret') return raw;
+  if (!isObject(manifest)) return raw;
   const masked: Record<string, unknown> = { ...manifest };
-  for (const key of SECRET_MAPS) if (key in masked) masked[key] = maskMapValues(masked[key]);
+  const metadata = masked['metadata'];
+  const annotations = isObject(metadata) ? metadata['annotations'] : undefined;
+  if (isObject(metadata) && isObject(annotations) && LAST_APPLIED in annotations) {
+    masked['metadata'] = {
+      ...metadata,
+      annotations: { ...annotations, [LAST_APPLIED]: hide(annotations[LAST_APPLIED]) },
+    };
+  }
+  if (manifest['kind'] === 'Secret') {
+    for (const key of SECRET_MAPS) if (key in masked) masked[key] = maskMapValues(masked[key]);
+  }
   return wrapped ? { ...raw, value: masked } : masked;
 }
 
 /**
- * Kubernetes Secret values, whatever the state marks: the typed Secret's data, a Secret's data in
- * `kubernetes_manifest` (`manifest` and `object`), and `kubectl_manifest`'s YAML (its own parsed
- * copy of a Secret too). Keys stay: they name what is there, not what it holds.
+ * Kubernetes Secret values, whatever the state marks: the typed Secret's data, a Secret's data and
+ * kubectl's last-applied copy in `kubernetes_manifest` (`manifest` and `object`), and
+ * `kubectl_manifest`'s YAML (its parsed copy too, for a Secret or with `sensitive_fields`). Keys
+ * stay: they name what is there, not what it holds.
  */
 export function maskKubernetesSecrets(
   type: string,
@@ -167,7 +181,10 @@ export function maskKubernetesSecrets(
     };
   }
   if (type === 'kubectl_manifest') {
-    const secret = attributes['kind'] === 'Secret';
+    // Its parsed copy hides only what the provider knows to hide: a Secret, or fields the config
+    // lists in `sensitive_fields`, may hold secrets in it whatever the provider did.
+    const fields = attributes['sensitive_fields'];
+    const secret = attributes['kind'] === 'Secret' || (Array.isArray(fields) && fields.length > 0);
     return {
       ...attributes,
       yaml_body: hide(attributes['yaml_body'] ?? null),

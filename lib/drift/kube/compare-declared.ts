@@ -45,16 +45,17 @@ function walk(
   dropped: ReadonlySet<string>,
   out: DriftChange[],
 ): void {
-  // A masked value, or a subtree holding one, is unknown: never compared, never shown.
-  if (state === null || state === undefined || holdsSensitive(state, SENSITIVE)) return;
+  // A masked value is unknown: never compared. A subtree holding one is walked (its other fields
+  // still count) but never shown whole: `report` drops such a change.
+  if (state === null || state === undefined || state === SENSITIVE) return;
   if (cloud === undefined || cloud === null) {
-    if (dropped.has(path) || isEmptyDeclaration(state)) return;
-    out.push({ attribute: path, state: state, cloud: null });
+    if (isDropped(path, dropped) || isEmptyDeclaration(state)) return;
+    report(out, path, state, null);
     return;
   }
   if (isRecord(state)) {
     if (!isRecord(cloud)) {
-      out.push({ attribute: path, state: state, cloud });
+      report(out, path, state, cloud);
       return;
     }
     for (const key of Object.keys(state).sort()) {
@@ -66,8 +67,23 @@ function walk(
     walkList(state, cloud, path, dropped, out);
     return;
   }
-  if (isFingerprint(cloud) || sameScalar(state, cloud)) return;
+  if (isFingerprint(cloud) || sameScalar(state, cloud, path)) return;
   out.push({ attribute: path, state, cloud });
+}
+
+// A change whose declared side holds a masked value is unknown: it would show `(sensitive)`.
+function report(out: DriftChange[], path: string, state: unknown, cloud: unknown): void {
+  if (!holdsSensitive(state, SENSITIVE)) out.push({ attribute: path, state, cloud });
+}
+
+// Cleaning that empties a map or list removes it whole (`dropIfEmpty`): only the parent's path
+// is collected, and the trail may still hold the parent (other managers' annotations).
+function isDropped(path: string, dropped: ReadonlySet<string>): boolean {
+  if (dropped.has(path)) return true;
+  for (const parent of dropped) {
+    if (path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`)) return true;
+  }
+  return false;
 }
 
 /**
@@ -82,7 +98,7 @@ function walkList(
   out: DriftChange[],
 ): void {
   if (!Array.isArray(cloud)) {
-    out.push({ attribute: path, state: state, cloud });
+    report(out, path, state, cloud);
     return;
   }
   const named = state.length > 0 && state.every((item) => typeof nameOf(item) === 'string');
@@ -104,21 +120,31 @@ function walkList(
     return;
   }
   const same =
-    state.length === cloud.length && state.every((item, index) => sameScalar(item, cloud[index]));
-  if (!same) out.push({ attribute: path, state: state, cloud });
+    state.length === cloud.length &&
+    state.every((item, index) => sameScalar(item, cloud[index], path));
+  if (!same) report(out, path, state, cloud);
 }
 
 function nameOf(item: unknown): unknown {
   return isRecord(item) ? item['name'] : undefined;
 }
 
-/** Two scalars alike as the API reads them: `80` and `"80"`, `1Gi` and `1024Mi`, `true` and `"true"`. */
-function sameScalar(state: unknown, cloud: unknown): boolean {
+// Where the API server holds quantities (and rewrites them canonically): resources, capacity,
+// quotas and limit ranges, size limits, volume claims.
+const QUANTITY_PATH =
+  /(?:^|\.)(?:resources|limits|requests|capacity|hard|overhead|sizeLimit|storage|default|defaultRequest|min|max|maxLimitRequestRatio)(?:\.|\[|$)/;
+
+/**
+ * Two scalars alike as the API reads them: `80` and `"80"`, `true` and `"true"`; under a quantity
+ * path, `1Gi` and `1024Mi` too (elsewhere `"1.10"` and `"1.1"` are different strings).
+ */
+function sameScalar(state: unknown, cloud: unknown, path: string): boolean {
   if (sameCanonical(state, cloud)) return true;
   if (isRecord(state) || isRecord(cloud) || Array.isArray(state) || Array.isArray(cloud)) {
     return false;
   }
   if (String(state) === String(cloud)) return true;
+  if (!QUANTITY_PATH.test(path)) return false;
   return normalizeQuantity(state) === normalizeQuantity(cloud) && normalizeQuantity(state) !== null;
 }
 

@@ -98,6 +98,7 @@ function ignored(rules: IgnoreRules, type: string, id: string, attribute?: strin
 export function computeKubeDrift(input: KubeDriftInput): KubeDriftEntries {
   const index = indexRecords(input.records);
   const matched = new Map<number, Declared[]>();
+  const absent = new Map<string, Declared[]>();
   const entries: KubeDriftEntries = {
     managed: 0,
     unmanaged: [],
@@ -130,21 +131,33 @@ export function computeKubeDrift(input: KubeDriftInput): KubeDriftEntries {
       cluster !== undefined &&
       provablyAbsent(declared, cluster, ns, index, input.complete)
     ) {
-      if (!ignored(input.ignore, instance.type, declared.id)) {
-        entries.missing.push({
-          address: instance.address,
-          type: instance.type,
-          id: declared.id,
-          state: instance.state,
-        });
-      }
+      const key = objectKey(cluster, declared.group, declared.kind, ns, declared.name);
+      const held = absent.get(key);
+      if (held === undefined) absent.set(key, [declared]);
+      else held.push(declared);
     }
+  }
+  for (const group of absent.values()) {
+    const [head, ...more] = group.sort(byAddress);
+    if (head === undefined || ignored(input.ignore, head.instance.type, head.id)) continue;
+    entries.missing.push({
+      address: head.instance.address,
+      ...(more.length > 0 ? { addresses: group.map((d) => d.instance.address) } : {}),
+      type: head.instance.type,
+      id: head.id,
+      state: head.instance.state,
+    });
   }
 
   input.records.forEach((record, position) => {
     const found = matched.get(position) ?? [];
-    for (const declared of found) changedEntry(record, declared, input.ignore, entries.changed);
-    const primary = found.find((d) => d.role === 'primary');
+    // Every primary (one per state holding the object) makes one entry; each patch its own.
+    const primaries = found.filter((d) => d.role === 'primary').sort(byAddress);
+    if (primaries.length > 0) changedEntry(record, primaries, input.ignore, entries.changed);
+    for (const patch of found.filter((d) => d.role === 'patch')) {
+      changedEntry(record, [patch], input.ignore, entries.changed);
+    }
+    const primary = primaries[0];
     const unmanagedType = TYPED_BY_KIND.get(`${record.group}/${record.kind}`)?.terraformTypes[0];
     const type = primary?.instance.type ?? unmanagedType ?? 'kubernetes_manifest';
     const id = primary?.id ?? recordId(record, unmanagedType !== undefined);
@@ -212,31 +225,41 @@ function secretType(declared: Declared): unknown {
   return declared.fields?.['type'] ?? declared.instance.attributes['type'];
 }
 
+const byAddress = (a: Declared, b: Declared) => compareText(a.instance.address, b.instance.address);
+
+function changesOf(record: KubeRecord, declared: Declared): DriftChange[] {
+  if (declared.typed === undefined) return compareDeclared(declared.fields ?? {}, record.manifest);
+  const context = { attributes: declared.instance.attributes, children: [] };
+  return declared.typed.attributes.flatMap((spec) =>
+    compareAttribute(spec, record.manifest, context),
+  );
+}
+
+// `group` is sorted by address; its first names the entry, as for AWS resources in two states.
 function changedEntry(
   record: KubeRecord,
-  declared: Declared,
+  group: readonly Declared[],
   ignore: IgnoreRules,
   out: DriftReport['changed'],
 ): void {
-  const { instance } = declared;
-  if (ignored(ignore, instance.type, declared.id)) return;
-  let changes: DriftChange[];
-  if (declared.typed !== undefined) {
-    const context = { attributes: instance.attributes, children: [] };
-    changes = declared.typed.attributes.flatMap((spec) =>
-      compareAttribute(spec, record.manifest, context),
-    );
-  } else {
-    changes = compareDeclared(declared.fields ?? {}, record.manifest);
+  const head = group[0];
+  if (head === undefined) return;
+  const { type } = head.instance;
+  if (ignored(ignore, type, head.id)) return;
+  const kept = new Map<string, DriftChange>();
+  for (const declared of group) {
+    for (const change of changesOf(record, declared)) {
+      if (!ignored(ignore, type, head.id, change.attribute)) kept.set(canonicalKey(change), change);
+    }
   }
-  const kept = changes.filter((c) => !ignored(ignore, instance.type, declared.id, c.attribute));
-  if (kept.length === 0) return;
+  if (kept.size === 0) return;
   out.push({
-    address: instance.address,
-    type: instance.type,
-    id: declared.id,
+    address: head.instance.address,
+    ...(group.length > 1 ? { addresses: group.map((d) => d.instance.address) } : {}),
+    type,
+    id: head.id,
     path: kubePath(record),
-    changes: kept.sort(
+    changes: [...kept.values()].sort(
       (a, b) =>
         compareText(a.attribute, b.attribute) || compareText(canonicalKey(a), canonicalKey(b)),
     ),

@@ -24,7 +24,7 @@ export function isInternalKey(key: string): boolean {
   if (slash === -1) return false;
   const host = key.slice(0, slash);
   if (host === 'app.kubernetes.io' || host === 'service.beta.kubernetes.io') return false;
-  return host.endsWith('kubernetes.io') || host.endsWith('.k8s.io');
+  return host.endsWith('kubernetes.io');
 }
 
 /** A string map (labels, annotations, data, selectors) without internal keys; empty is null. */
@@ -33,7 +33,9 @@ export function normalizeKubeMap(value: unknown): Record<string, string> | null 
   const out: Record<string, string> = {};
   for (const key of Object.keys(value).sort()) {
     if (isInternalKey(key)) continue;
-    const text = normalizeString(value[key]);
+    // An empty label value is a value (`node-role.example/worker: ""`); null and absent are not.
+    const raw = value[key];
+    const text = typeof raw === 'string' ? raw : normalizeString(raw);
     if (text !== null) out[key] = text;
   }
   return Object.keys(out).length === 0 ? null : out;

@@ -1,5 +1,5 @@
 import { readFacts } from '../../sources/k8s/facts.js';
-import type { GitOpsOwner, KubeRecord } from '../../sources/k8s/object.js';
+import { controllerOf, type GitOpsOwner, type KubeRecord } from '../../sources/k8s/object.js';
 
 const SYSTEM_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 // Written by the API server and the controller manager in every cluster.
@@ -29,7 +29,8 @@ function gitOpsText({ tool, detail }: GitOpsOwner): string {
 export function kubeOwnerOf(record: KubeRecord): string | undefined {
   const { manifest, facts } = record;
   const metadata = manifest.metadata;
-  const owner = facts.controller ?? metadata.ownerReferences?.[0];
+  // The controller first, as the scan's facts name it; else any owner the file keeps.
+  const owner = facts.controller ?? controllerOf(manifest) ?? metadata.ownerReferences?.[0];
   if (owner !== undefined) return `${owner.kind} ${owner.name} (owner reference)`;
   const gitOps = facts.gitOps ?? readFacts(manifest).gitOps;
   if (gitOps !== undefined) return gitOpsText(gitOps);
