@@ -40,7 +40,6 @@ interface Index {
   readonly byKey: Map<string, number>;
   /** `<name>` within (group, kind, namespace), across clusters: for instances with no cluster. */
   readonly byObject: Map<string, number[]>;
-  readonly clusters: Set<string>;
   /** `cluster, group, kind` present: a kind the export wrote at all. */
   readonly kinds: Set<string>;
   /** `group, kind` seen in a namespace somewhere: namespaced. */
@@ -53,7 +52,6 @@ function indexRecords(records: readonly KubeRecord[]): Index {
   const index: Index = {
     byKey: new Map(),
     byObject: new Map(),
-    clusters: new Set(),
     kinds: new Set(),
     namespacedKinds: new Set(),
     namespaces: new Set(),
@@ -65,7 +63,6 @@ function indexRecords(records: readonly KubeRecord[]): Index {
     const held = index.byObject.get(object);
     if (held === undefined) index.byObject.set(object, [position]);
     else held.push(position);
-    index.clusters.add(r.cluster);
     index.kinds.add([r.cluster, r.group, r.kind].join(SEP));
     if (r.namespace !== undefined) {
       index.namespacedKinds.add([r.group, r.kind].join(SEP));
