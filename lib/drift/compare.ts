@@ -16,6 +16,10 @@ function asRecord(value: unknown): Record<string, unknown> {
     : {};
 }
 
+function isPlainRecord(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : value === null ? [] : [value];
 }
@@ -27,7 +31,7 @@ function minus(a: readonly unknown[], b: readonly unknown[]): unknown[] {
 
 /**
  * The changes of one compared attribute. Unknown on either side (not read, unreadable, or masked
- * as sensitive in state) gives none: unknown is never different.
+ * as sensitive in state) gives none: unknown is never different. In a map, that holds per key.
  */
 export function compareAttribute<R = Resource>(
   spec: AttributeSpec<R>,
@@ -35,7 +39,11 @@ export function compareAttribute<R = Resource>(
   context: StateContext,
 ): DriftChange[] {
   const rawState = spec.state(context.attributes, context);
-  if (rawState === UNKNOWN || holdsSensitive(rawState, SENSITIVE)) return [];
+  if (rawState === UNKNOWN) return [];
+  // A map compares key by key, so one masked key (a ConfigMap's DB_PASSWORD) hides only itself;
+  // a map masked whole, or any other masked value, hides everything.
+  const perKey = spec.kind === 'map' && isPlainRecord(rawState);
+  if (!perKey && holdsSensitive(rawState, SENSITIVE)) return [];
   const rawCloud = spec.cloud(resource, context);
   // Normalizers are pure: the same raw data on both sides (most of a resource in sync) needs none.
   if (rawCloud === UNKNOWN || identicalData(rawState, rawCloud)) return [];
@@ -48,6 +56,7 @@ export function compareAttribute<R = Resource>(
       const c = asRecord(cloud);
       const keys = [...new Set([...Object.keys(s), ...Object.keys(c)])].sort();
       return keys
+        .filter((key) => !holdsSensitive(s[key], SENSITIVE))
         .filter((key) => !sameCanonical(s[key] ?? null, c[key] ?? null))
         .map((key) => ({
           attribute: `${spec.name}.${key}`,

@@ -231,7 +231,8 @@ function fromPatch(instance: StateInstance): Declared | undefined {
     kind,
     namespace,
     name,
-    id: isData ? plain : manifestId(apiVersion, kind, namespace, name),
+    // The provider's own id when the state holds one (its field order is the provider's).
+    id: text(attributes['id']) ?? (isData ? plain : manifestId(apiVersion, kind, namespace, name)),
     role: 'patch',
     namespaced: namespace === undefined ? undefined : true,
     fields,

@@ -27,18 +27,24 @@ export function isInternalKey(key: string): boolean {
   return host.endsWith('kubernetes.io');
 }
 
-/** A string map (labels, annotations, data, selectors) without internal keys; empty is null. */
-export function normalizeKubeMap(value: unknown): Record<string, string> | null {
+/** A string map with every key kept (the caller chose them); empty is null. */
+export function normalizeStringMap(value: unknown): Record<string, string> | null {
   if (!isRecord(value)) return null;
   const out: Record<string, string> = {};
   for (const key of Object.keys(value).sort()) {
-    if (isInternalKey(key)) continue;
     // An empty label value is a value (`node-role.example/worker: ""`); null and absent are not.
     const raw = value[key];
     const text = typeof raw === 'string' ? raw : normalizeString(raw);
     if (text !== null) out[key] = text;
   }
   return Object.keys(out).length === 0 ? null : out;
+}
+
+/** A string map (data, selectors) without internal keys; empty is null. */
+export function normalizeKubeMap(value: unknown): Record<string, string> | null {
+  if (!isRecord(value)) return null;
+  const kept = Object.entries(value).filter(([key]) => !isInternalKey(key));
+  return normalizeStringMap(Object.fromEntries(kept));
 }
 
 const SUFFIXES: Readonly<Record<string, number>> = {

@@ -1,3 +1,4 @@
+import { isDroppedAnnotation, RESTARTED_AT } from '../../sources/k8s/clean-metadata.js';
 import { isRecord, type KubeObject } from '../../sources/k8s/object.js';
 import type { AttributeSpec } from '../mapping/types.js';
 import {
@@ -9,7 +10,13 @@ import {
   normalizeStringSet,
   UNKNOWN,
 } from '../normalize-values.js';
-import { isFingerprint, normalizeKubeMap, normalizeQuantity } from './normalize.js';
+import {
+  isFingerprint,
+  isInternalKey,
+  normalizeKubeMap,
+  normalizeQuantity,
+  normalizeStringMap,
+} from './normalize.js';
 
 /** A compared attribute of a typed Kubernetes resource: state attributes against the trail's manifest. */
 export type KubeAttributeSpec = AttributeSpec<KubeObject>;
@@ -87,17 +94,42 @@ function unfingerprinted(cloud: unknown, state: unknown): unknown {
   return out;
 }
 
-/** Labels and annotations, every kind: the keys Kubernetes itself writes are not compared. */
-const METADATA: readonly KubeAttributeSpec[] = [
-  spec('metadata.labels', ['metadata', 'labels'], ['metadata', 'labels'], normalizeKubeMap, 'map'),
-  spec(
-    'metadata.annotations',
-    ['metadata', 'annotations'],
-    ['metadata', 'annotations'],
-    normalizeKubeMap,
-    'map',
-  ),
-];
+/**
+ * Labels or annotations. The provider leaves a `*kubernetes.io` key (its `isInternalKey`) out of
+ * state unless the configuration sets it, and then keeps it (`removeInternalKeys` spares keys
+ * already in state): `alb.ingress.kubernetes.io/scheme`, `storageclass.kubernetes.io/is-default-class`.
+ * So a key the state holds is compared whatever its name, and an internal key only the cluster
+ * holds (written by Kubernetes or a controller) is not. Annotations the trail's cleaner drops are
+ * never in the trail: unknown, not absent.
+ */
+function metadataMap(field: 'labels' | 'annotations'): KubeAttributeSpec {
+  const path = ['metadata', field];
+  const cleaned = (key: string) =>
+    field === 'annotations' && (isDroppedAnnotation(key) || key === RESTARTED_AT);
+  return {
+    name: `metadata.${field}`,
+    state: (attributes) => {
+      const value = tf(attributes, path);
+      if (!isRecord(value)) return value;
+      return Object.fromEntries(Object.entries(value).filter(([key]) => !cleaned(key)));
+    },
+    cloud: (manifest, context) => {
+      const cloud = at(manifest, path);
+      const state = tf(context.attributes, path);
+      if (!isRecord(cloud)) return cloud;
+      const held = isRecord(state) ? state : {};
+      const kept = Object.entries(cloud).filter(
+        ([key]) => !cleaned(key) && (key in held || !isInternalKey(key)),
+      );
+      return unfingerprinted(Object.fromEntries(kept), state);
+    },
+    normalize: normalizeStringMap,
+    kind: 'map',
+  };
+}
+
+/** Labels and annotations, every kind. */
+const METADATA: readonly KubeAttributeSpec[] = [metadataMap('labels'), metadataMap('annotations')];
 
 /** Container images by container name, init containers included (`<name>` -> image). */
 function images(statePod: Path, cloudPod: Path): KubeAttributeSpec {
@@ -334,7 +366,15 @@ export const TYPED: readonly KubeTypedSpec[] = [
     // Values are masked in state and fingerprinted in the trail: compared as unknown.
     spec('data', ['data'], ['data'], normalizeKubeMap, 'map'),
   ]),
-  family('service_account', '', 'ServiceAccount', true),
+  // `kubernetes_default_service_account(_v1)` manages a namespace's `default` account (same schema).
+  family(
+    'service_account',
+    '',
+    'ServiceAccount',
+    true,
+    [],
+    ['kubernetes_default_service_account_v1', 'kubernetes_default_service_account'],
+  ),
   family('service', '', 'Service', true, [
     spec('spec.type', ['spec', 'type'], ['spec', 'type']),
     spec('spec.selector', ['spec', 'selector'], ['spec', 'selector'], normalizeKubeMap, 'map'),
@@ -362,6 +402,7 @@ export const TYPED: readonly KubeTypedSpec[] = [
   family('ingress', 'networking.k8s.io', 'Ingress', true, [
     spec('spec.ingress_class_name', ['spec', 'ingress_class_name'], ['spec', 'ingressClassName']),
   ]),
+  family('ingress_class', 'networking.k8s.io', 'IngressClass', false),
   family('network_policy', 'networking.k8s.io', 'NetworkPolicy', true, [
     spec(
       'spec.pod_selector.match_labels',
@@ -399,7 +440,13 @@ export const TYPED: readonly KubeTypedSpec[] = [
   ]),
   family('priority_class', 'scheduling.k8s.io', 'PriorityClass', false, [
     spec('value', ['value'], ['value'], normalizeNumber),
-    spec('global_default', ['global_default'], ['globalDefault'], normalizeBoolean),
+    // The API omits `globalDefault: false` (omitempty); the provider writes false.
+    spec(
+      'global_default',
+      ['global_default'],
+      ['globalDefault'],
+      (v) => normalizeBoolean(v) ?? false,
+    ),
   ]),
   family('persistent_volume_claim', '', 'PersistentVolumeClaim', true, [
     spec('spec.storage_class_name', ['spec', 'storage_class_name'], ['spec', 'storageClassName']),

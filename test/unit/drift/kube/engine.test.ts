@@ -143,3 +143,28 @@ describe('computeDrift: an instance whose state names no cluster', () => {
     ]);
   });
 });
+
+describe('computeDrift: masked values in a compared map', () => {
+  it("hides only the masked key: the ConfigMap's other keys still compare", () => {
+    const report = drift(
+      [configMap('app', { DB_PASSWORD: 'hunter2-live', mode: 'prod' })],
+      [
+        typedConfigMap('a.tfstate', 'kubernetes_config_map_v1.app', 'app', {
+          DB_PASSWORD: '(sensitive)',
+          mode: 'dev',
+        }),
+      ],
+    );
+    expect(report.changed[0]?.changes).toEqual([
+      { attribute: 'data.mode', state: 'dev', cloud: 'prod' },
+    ]);
+  });
+
+  it('compares nothing of a map masked whole', () => {
+    const instance = typedConfigMap('a.tfstate', 'kubernetes_config_map_v1.app', 'app', {});
+    const masked = { ...instance, attributes: { ...instance.attributes, data: '(sensitive)' } };
+    const report = drift([configMap('app', { mode: 'prod' })], [masked]);
+    expect(report.changed).toEqual([]);
+    expect(report.summary.managed).toBe(1);
+  });
+});
