@@ -3,12 +3,6 @@ import { isRecord } from '../../sources/k8s/object.js';
 import { SENSITIVE, type StateInstance } from '../../terraform/state-instance.js';
 import { type KubeTypedSpec, TYPED_BY_TERRAFORM_TYPE } from './typed.js';
 
-/** The Terraform types that declare a whole object as a manifest. */
-export const MANIFEST_TYPES: ReadonlySet<string> = new Set([
-  'kubernetes_manifest',
-  'kubectl_manifest',
-]);
-
 /**
  * Patch resources: they set part of an object someone else created (server-side apply with
  * their own field manager), so they compare what they declare and never make the object managed.
@@ -204,14 +198,12 @@ function prefer(declared: unknown, applied: unknown): unknown {
 // kubernetes_labels / kubernetes_annotations / kubernetes_config_map_v1_data.
 function fromPatch(instance: StateInstance): Declared | undefined {
   const { type, attributes } = instance;
+  const isData = type === 'kubernetes_config_map_v1_data';
   const metadata = metadataBlock(attributes);
   const name = text(metadata['name']);
-  if (name === undefined) return undefined;
-  const apiVersion =
-    type === 'kubernetes_config_map_v1_data' ? 'v1' : text(attributes['api_version']);
-  const kind = type === 'kubernetes_config_map_v1_data' ? 'ConfigMap' : text(attributes['kind']);
-  if (apiVersion === undefined || kind === undefined) return undefined;
-  const isData = type === 'kubernetes_config_map_v1_data';
+  const apiVersion = isData ? 'v1' : text(attributes['api_version']);
+  const kind = isData ? 'ConfigMap' : text(attributes['kind']);
+  if (name === undefined || apiVersion === undefined || kind === undefined) return undefined;
   // The provider defaults a ConfigMap's namespace; labels and annotations name theirs or none.
   const namespace = text(metadata['namespace']) ?? (isData ? 'default' : undefined);
   const fields: Record<string, unknown> = {};
@@ -223,8 +215,10 @@ function fromPatch(instance: StateInstance): Declared | undefined {
       fields['spec'] = { template: { metadata: { annotations: template } } };
     }
   }
-  if (type === 'kubernetes_config_map_v1_data') fields['data'] = attributes['data'] ?? {};
-  const plain = namespace === undefined ? name : `${namespace}/${name}`;
+  if (isData) fields['data'] = attributes['data'] ?? {};
+  const computedId = isData
+    ? `${namespace}/${name}`
+    : manifestId(apiVersion, kind, namespace, name);
   return {
     instance,
     group: currentGroup(apiVersion, kind),
@@ -232,7 +226,7 @@ function fromPatch(instance: StateInstance): Declared | undefined {
     namespace,
     name,
     // The provider's own id when the state holds one (its field order is the provider's).
-    id: text(attributes['id']) ?? (isData ? plain : manifestId(apiVersion, kind, namespace, name)),
+    id: text(attributes['id']) ?? computedId,
     role: 'patch',
     namespaced: namespace === undefined ? undefined : true,
     fields,
