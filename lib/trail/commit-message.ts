@@ -1,5 +1,5 @@
-import type { ScopeStatus } from '../model/index.js';
 import type { PathClass } from '../drift/classify.js';
+import type { ScopeStatus } from '../model/index.js';
 import type { TrailDiff } from './diff-trail.js';
 
 /** Paths listed one per line before the list is cut short (a first scan may add 100k files). */
@@ -18,12 +18,7 @@ export interface CommitMessageInput {
  * `scan: 2 added, 1 changed, 1 removed`, then a line per scope that changed or is incomplete,
  * then the paths (A/M/D), then a `Statetrail-Scan:` trailer.
  */
-export function renderCommitMessage({
-  scanId,
-  diff,
-  scopes,
-  classes,
-}: CommitMessageInput): string {
+export function renderCommitMessage({ scanId, diff, scopes, classes }: CommitMessageInput): string {
   // The subject counts resources; statetrail's own bookkeeping files are listed but not counted.
   const isResource = (path: string) => !path.startsWith('.statetrail/');
   const [a = 0, m = 0, d = 0] = [diff.added, diff.changed, diff.removed].map(

@@ -46,7 +46,10 @@ export function diffTrail(manifest: Manifest, observation: Observation): TrailDi
 }
 
 /** Splits a diff by path: the paths `take` accepts, and the rest; each keeps its sort order. */
-export function splitDiff(diff: TrailDiff, take: (path: string) => boolean): [TrailDiff, TrailDiff] {
+export function splitDiff(
+  diff: TrailDiff,
+  take: (path: string) => boolean,
+): [TrailDiff, TrailDiff] {
   const part = (keep: (path: string) => boolean): TrailDiff => ({
     changes: diff.changes.filter((c) => keep(c.path)),
     added: diff.added.filter(keep),

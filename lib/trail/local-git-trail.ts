@@ -114,7 +114,9 @@ export class LocalGitTrail implements TrailStore {
       }
       for (const change of commit.changes) {
         if (!SAFE_PATH.test(change.path)) {
-          throw new TrailError(`Refusing to write a trail path outside the safe set: ${change.path}`);
+          throw new TrailError(
+            `Refusing to write a trail path outside the safe set: ${change.path}`,
+          );
         }
         if (change.content === null) {
           parts.push(Buffer.from(`D ${change.path}\n`));
@@ -143,9 +145,12 @@ export class LocalGitTrail implements TrailStore {
   }
 
   private async head(): Promise<string | null> {
-    const result = await runGit(['rev-parse', '--verify', '-q', `refs/heads/${this.branch}^{commit}`], {
-      cwd: this.dir,
-    });
+    const result = await runGit(
+      ['rev-parse', '--verify', '-q', `refs/heads/${this.branch}^{commit}`],
+      {
+        cwd: this.dir,
+      },
+    );
     return result.code === 0 ? result.stdout.toString('utf8').trim() : null;
   }
 

@@ -1,11 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { Resource, ScopeStatus } from '../model/index.js';
 import { SnapshotError } from '../snapshot/errors.js';
 import { parseResourcePath } from '../snapshot/paths.js';
 import { parseResourceFile } from '../snapshot/render.js';
-import { parse as parseYaml } from 'yaml';
-import { isRecord, type KubeObject, type KubeRecord, splitApiVersion } from '../sources/k8s/object.js';
+import {
+  isRecord,
+  type KubeObject,
+  type KubeRecord,
+  splitApiVersion,
+} from '../sources/k8s/object.js';
 import { type KubePathParts, parseKubePath } from '../sources/k8s/path.js';
 import { listFiles } from './list-files.js';
 import { parseScanRecord, SCAN_RECORD_PATH } from './scan-record.js';
@@ -82,13 +87,27 @@ function parseKubeFile(bytes: Uint8Array, path: string, parts: KubePathParts): K
   } catch (error) {
     throw new SnapshotError(`Trail file ${path} is not YAML`, { cause: error });
   }
-  if (!isRecord(manifest) || typeof manifest['apiVersion'] !== 'string' || typeof manifest['kind'] !== 'string' || !isRecord(manifest['metadata'])) {
-    throw new SnapshotError(`Trail file ${path} is not a Kubernetes object (apiVersion, kind, metadata)`);
+  if (
+    !isRecord(manifest) ||
+    typeof manifest['apiVersion'] !== 'string' ||
+    typeof manifest['kind'] !== 'string' ||
+    !isRecord(manifest['metadata'])
+  ) {
+    throw new SnapshotError(
+      `Trail file ${path} is not a Kubernetes object (apiVersion, kind, metadata)`,
+    );
   }
   const object = manifest as KubeObject;
   const { group, version } = splitApiVersion(object.apiVersion);
-  if (group !== parts.group || object.kind !== parts.kind || object.metadata.name !== parts.name || object.metadata.namespace !== parts.namespace) {
-    throw new SnapshotError(`Trail file ${path} holds ${object.kind} ${object.metadata.name}, not what its path names`);
+  if (
+    group !== parts.group ||
+    object.kind !== parts.kind ||
+    object.metadata.name !== parts.name ||
+    object.metadata.namespace !== parts.namespace
+  ) {
+    throw new SnapshotError(
+      `Trail file ${path} holds ${object.kind} ${object.metadata.name}, not what its path names`,
+    );
   }
   return { ...parts, version, manifest: object, facts: { updates: [] } };
 }

@@ -53,9 +53,14 @@ describe('Function: renderCommitMessage', () => {
 
   it('cuts the path list short on very large commits', () => {
     const files = new Map<string, ReturnType<typeof f>>();
-    for (let i = 0; i < MAX_LISTED_PATHS + 5; i++) files.set(`s/${String(i).padStart(5, '0')}.yaml`, f(`${i}`));
+    for (let i = 0; i < MAX_LISTED_PATHS + 5; i++)
+      files.set(`s/${String(i).padStart(5, '0')}.yaml`, f(`${i}`));
     const diff = diffTrail({ head: null, files: new Map() }, { files, completeScopes: ['s'] });
-    const message = renderCommitMessage({ scanId: 'x', diff, scopes: [{ scope: 's', complete: true }] });
+    const message = renderCommitMessage({
+      scanId: 'x',
+      diff,
+      scopes: [{ scope: 's', complete: true }],
+    });
     expect(message).toContain('... and 5 more paths');
     expect(message.split('\n').filter((l) => l.startsWith('A ')).length).toBe(MAX_LISTED_PATHS);
   });

@@ -111,7 +111,9 @@ export function describeTrailStoreContract(adapter: string, fresh: TrailFactory)
       });
       const head = await trail.writeCommit({
         expectedHead: first,
-        preceding: [{ message: 'format: 1 rewritten', changes: [{ path: 'a.yaml', content: bytes('1 \n') }] }],
+        preceding: [
+          { message: 'format: 1 rewritten', changes: [{ path: 'a.yaml', content: bytes('1 \n') }] },
+        ],
         message: 'scan: 1 added',
         changes: [{ path: 'b.yaml', content: bytes('2\n') }],
       });

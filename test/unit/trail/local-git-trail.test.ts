@@ -66,7 +66,9 @@ describe('Class: LocalGitTrail', () => {
       message: 'scan: 1 added\n\nA x.yaml\n',
       changes: [{ path: 'x.yaml', content: new TextEncoder().encode('x\n') }],
     });
-    expect(git(dir, 'log', '-1', '--format=%an|%cI|%s')).toBe('statetrail|2026-11-22T10:00:00+00:00|scan: 1 added');
+    expect(git(dir, 'log', '-1', '--format=%an|%cI|%s')).toBe(
+      'statetrail|2026-11-22T10:00:00+00:00|scan: 1 added',
+    );
   });
 
   it('chains preceding commits: format first, then the scan, parent to child', async () => {
@@ -80,7 +82,9 @@ describe('Class: LocalGitTrail', () => {
     });
     await trail.writeCommit({
       expectedHead: first,
-      preceding: [{ message: 'format: 1 rewritten', changes: [{ path: 'a.yaml', content: bytes('1 \n') }] }],
+      preceding: [
+        { message: 'format: 1 rewritten', changes: [{ path: 'a.yaml', content: bytes('1 \n') }] },
+      ],
       message: 'scan: 1 added',
       changes: [{ path: 'b.yaml', content: bytes('2\n') }],
     });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../../lib/model/index.js';
-import { renderKubeRecord } from '../../../lib/sources/k8s/render.js';
 import { renderResource } from '../../../lib/snapshot/render.js';
+import { renderKubeRecord } from '../../../lib/sources/k8s/render.js';
 import { readSnapshot } from '../../../lib/trail/read-snapshot.js';
 
 function vpc(id: string): Resource {
@@ -35,7 +35,9 @@ describe('Function: readSnapshot', () => {
     const dir = await trailWith({ [one.path]: one.bytes, [two.path]: two.bytes, 'README.md': 'x' });
     const snapshot = await readSnapshot(dir);
     expect(snapshot.resources).toEqual([vpc('vpc-1'), vpc('vpc-2')]);
-    expect(snapshot.scopes).toEqual([{ scope: 'aws/111111111111/eu-west-1/ec2/vpc', complete: true }]);
+    expect(snapshot.scopes).toEqual([
+      { scope: 'aws/111111111111/eu-west-1/ec2/vpc', complete: true },
+    ]);
     expect(snapshot.errors).toEqual([]);
   });
 
