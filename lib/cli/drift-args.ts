@@ -5,6 +5,8 @@ import { parseEndpoints } from './scan-args.js';
 /** The flags of `statetrail drift`, validated. */
 export interface DriftArgs {
   readonly snapshot: string;
+  /** The config file whose `terraform.states` (with their account/region/cluster) apply. */
+  readonly config: string | undefined;
   readonly states: string[];
   readonly ignore: string | undefined;
   readonly format: 'console' | 'json' | 'markdown';
@@ -13,10 +15,12 @@ export interface DriftArgs {
 }
 
 /** Usage text of `statetrail drift`. */
-export const DRIFT_USAGE = `Usage: statetrail drift --snapshot DIR --state LOC [--state LOC]... [--ignore FILE]
-                        [--format console|json|markdown] [--out FILE]
+export const DRIFT_USAGE = `Usage: statetrail drift --snapshot DIR [--config FILE] --state LOC [--state LOC]...
+                        [--ignore FILE] [--format console|json|markdown] [--out FILE]
 
   --snapshot DIR         a trail checkout (any copy of the trail; no git needed)
+  --config FILE          the scan's config file: its terraform.states, each with the account,
+                         region or cluster its resources belong to (--state replaces them)
   --state LOC            a .tfstate file, a directory or glob of them, or s3://bucket/key-or-prefix
   --ignore FILE          .driftignore syntax [default: DIR/.statetrailignore when present]
   --format F             console (default), json (the drift report) or markdown
@@ -32,13 +36,16 @@ export function parseDriftArgs(argv: readonly string[]): DriftArgs {
   }
   if (!values.snapshot) throw new UsageError('drift needs --snapshot DIR (a trail checkout)');
   const states = values.state ?? [];
-  if (states.length === 0) throw new UsageError('drift needs at least one --state LOC');
+  if (states.length === 0 && !values.config) {
+    throw new UsageError('drift needs at least one --state LOC (or --config FILE naming states)');
+  }
   const format = values.format ?? 'console';
   if (format !== 'console' && format !== 'json' && format !== 'markdown') {
     throw new UsageError(`--format ${format}: expected console, json or markdown`);
   }
   return {
     snapshot: values.snapshot,
+    config: values.config,
     states,
     ignore: values.ignore,
     format,
@@ -54,6 +61,7 @@ function parse(argv: readonly string[]) {
     allowPositionals: false,
     options: {
       snapshot: { type: 'string' },
+      config: { type: 'string' },
       state: { type: 'string', multiple: true },
       ignore: { type: 'string' },
       format: { type: 'string' },

@@ -1,5 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { loadConfig } from '../config/load-config.js';
+import type { StateLocation } from '../config/schema.js';
 import { applyAcceptance } from '../drift/accept.js';
 import { loadAccepted } from '../drift/accept-load.js';
 import { computeDrift } from '../drift/engine.js';
@@ -9,10 +11,11 @@ import { renderJson } from '../drift/render/json.js';
 import { renderMarkdown } from '../drift/render/markdown.js';
 import type { DriftReport } from '../drift/report.js';
 import { type Clock, systemClock } from '../model/index.js';
+import { hintFor } from '../pipeline/drift.js';
 import { loadStates } from '../terraform/sources/load-states.js';
 import { isS3Location } from '../terraform/sources/state-source.js';
 import { readSnapshot } from '../trail/read-snapshot.js';
-import { parseDriftArgs } from './drift-args.js';
+import { type DriftArgs, parseDriftArgs } from './drift-args.js';
 import { CliError } from './errors.js';
 import { stateBucketClient } from './state-bucket-client.js';
 
@@ -39,10 +42,15 @@ export async function driftCommand(argv: readonly string[], io: DriftIo): Promis
   const info = await stat(snapshotDir).catch(() => null);
   if (!info?.isDirectory()) throw new CliError(`--snapshot ${args.snapshot}: not a directory`);
   const snapshot = await readSnapshot(snapshotDir);
-  const s3 = stateBucketClient(args.states, args.endpoints);
+  const locations = await stateLocations(args, io.cwd);
+  if (locations.length === 0) throw new CliError(`--config ${args.config}: names no states`);
+  const s3 = stateBucketClient(
+    locations.map((s) => s.location),
+    args.endpoints,
+  );
   const loaded = await loadStates(
-    args.states.map((location) => (isS3Location(location) ? location : resolve(io.cwd, location))),
-    s3 ? { s3 } : {},
+    locations.map((s) => s.location),
+    { ...(s3 ? { s3 } : {}), hint: (state) => hintFor(state, locations) },
   );
   const now = (io.clock ?? systemClock).now();
   const compared = computeDrift({
@@ -63,6 +71,19 @@ export async function driftCommand(argv: readonly string[], io: DriftIo): Promis
   if (problems.length > 0) return 2;
   const { unmanaged, missing, changed } = report.summary;
   return unmanaged + missing + changed > 0 ? 1 : 0;
+}
+
+/** The states to read: the flags', else the config file's (with their scopes); paths resolved. */
+async function stateLocations(args: DriftArgs, cwd: string): Promise<StateLocation[]> {
+  const config = args.config ? await loadConfig(resolve(cwd, args.config)) : undefined;
+  const given: StateLocation[] =
+    args.states.length > 0
+      ? args.states.map((location) => ({ location }))
+      : (config?.terraform.states ?? []);
+  return given.map((s) => ({
+    ...s,
+    location: isS3Location(s.location) ? s.location : resolve(cwd, s.location),
+  }));
 }
 
 function render(report: DriftReport, format: 'console' | 'json' | 'markdown', isTTY: boolean) {

@@ -212,4 +212,17 @@ describe('statetrail scan --state with Kubernetes objects in Terraform', () => {
     expect(report.missing).toEqual([]);
     expect(run.stdout).not.toContain(SECRET_CANARY);
   });
+
+  it('takes the states and their cluster from the config file with drift --config', async () => {
+    const run = await statetrail(
+      ['drift', '--snapshot', trail, '--config', join(dir, 'statetrail.json'), '--format', 'json'],
+      { env: HMAC },
+    );
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.missing.map((e: { id: string }) => e.id)).toEqual(['shop/gone']);
+    expect(report.changed.map((e: { address: string }) => e.address)).toEqual([
+      'kubernetes_deployment_v1.web',
+    ]);
+  });
 });
