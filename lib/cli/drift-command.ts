@@ -1,7 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
-import type { StateLocation } from '../config/schema.js';
+import type { Config, StateLocation } from '../config/schema.js';
 import { applyAcceptance } from '../drift/accept.js';
 import { loadAccepted } from '../drift/accept-load.js';
 import { computeDrift } from '../drift/engine.js';
@@ -42,7 +42,8 @@ export async function driftCommand(argv: readonly string[], io: DriftIo): Promis
   const info = await stat(snapshotDir).catch(() => null);
   if (!info?.isDirectory()) throw new CliError(`--snapshot ${args.snapshot}: not a directory`);
   const snapshot = await readSnapshot(snapshotDir);
-  const locations = await stateLocations(args, io.cwd);
+  const config = args.config ? await loadConfig(resolve(io.cwd, args.config)) : undefined;
+  const locations = stateLocations(args, config, io.cwd);
   if (locations.length === 0) throw new CliError(`--config ${args.config}: names no states`);
   const s3 = stateBucketClient(
     locations.map((s) => s.location),
@@ -59,6 +60,7 @@ export async function driftCommand(argv: readonly string[], io: DriftIo): Promis
     instances: loaded.states.flatMap((state) => state.instances),
     scopes: snapshot.scopes,
     ignore: await readIgnore(args.ignore, snapshotDir, io.cwd),
+    kubeFilter: config?.kubernetes.filter,
     now,
   });
   const acceptance = await loadAccepted(snapshotDir);
@@ -74,8 +76,7 @@ export async function driftCommand(argv: readonly string[], io: DriftIo): Promis
 }
 
 /** The states to read: the flags', else the config file's (with their scopes); paths resolved. */
-async function stateLocations(args: DriftArgs, cwd: string): Promise<StateLocation[]> {
-  const config = args.config ? await loadConfig(resolve(cwd, args.config)) : undefined;
+function stateLocations(args: DriftArgs, config: Config | undefined, cwd: string): StateLocation[] {
   const given: StateLocation[] =
     args.states.length > 0
       ? args.states.map((location) => ({ location }))

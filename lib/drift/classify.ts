@@ -64,9 +64,11 @@ export function classifyPaths(input: {
       const lookup = (byKey: Map<string, Located[]>) => keys.flatMap((k) => byKey.get(k) ?? []);
       let found: PathClass | undefined;
       if (drifting.has(path)) found = { class: 'drift' };
-      // Gone from the cluster while a state still holds it.
-      else if (change === 'D' && lookup(now).length > 0) found = { class: 'drift' };
-      else if (change === 'D') found = destroyedByTerraform(lookup(before), current);
+      // Gone from the cluster while a state of that cluster still holds it (a state that names
+      // no cluster cannot say the object was meant to be in this one).
+      else if (change === 'D' && (now.get(keys[0] as string)?.length ?? 0) > 0) {
+        found = { class: 'drift' };
+      } else if (change === 'D') found = destroyedByTerraform(lookup(before), current);
       else found = changedByTerraform(lookup(now), previous, change);
       classes.set(path, found ?? input.kubeFallback?.(path) ?? { class: 'unverified' });
       continue;

@@ -3,6 +3,7 @@ import { awsScope } from '../model/scope.js';
 import { resourcePath } from '../snapshot/paths.js';
 import { ownershipOf } from '../sources/aws/ownership.js';
 import type { KubeRecord } from '../sources/k8s/object.js';
+import type { ExportFilter } from '../sources/k8s/schema.js';
 import { SENSITIVE, type StateInstance } from '../terraform/state-instance.js';
 import { compareAttribute } from './compare.js';
 import { type IgnoreRules, isIgnored, NO_IGNORE } from './ignore.js';
@@ -22,6 +23,8 @@ export interface DriftInput {
   readonly instances: readonly StateInstance[];
   readonly scopes: readonly ScopeStatus[];
   readonly ignore?: IgnoreRules;
+  /** The clusters' export filter (the config's), for what can be reported missing. */
+  readonly kubeFilter?: ExportFilter | undefined;
   readonly now: Date;
 }
 
@@ -210,6 +213,7 @@ export function computeDrift(input: DriftInput): DriftReport {
     instances: input.instances,
     complete,
     ignore,
+    filter: input.kubeFilter,
   });
   report.managed += kube.managed;
   report.unmanaged.push(...kube.unmanaged);

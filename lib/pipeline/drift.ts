@@ -8,6 +8,7 @@ import { type IgnoreRules, NO_IGNORE, parseIgnore } from '../drift/ignore.js';
 import { DriftReport } from '../drift/schema.js';
 import { recordInstances, TerraformRecord } from '../drift/terraform-record.js';
 import type { Clock, Logger } from '../model/index.js';
+import { ExportFilter } from '../sources/k8s/schema.js';
 import { type LoadStatesDeps, loadStates } from '../terraform/sources/load-states.js';
 import type { StateScopeHint } from '../terraform/state-instance.js';
 import type { TrailStore } from '../trail/trail-store.js';
@@ -19,6 +20,8 @@ import type { StagingStore } from './staging-store.js';
 export const DriftStepInput = z.strictObject({
   scanId: z.string().min(1),
   states: z.array(StateLocation).min(1),
+  /** The clusters' export filter: what it leaves out cannot be reported missing. */
+  kubeFilter: ExportFilter.optional(),
 });
 export type DriftStepInput = z.infer<typeof DriftStepInput>;
 
@@ -66,6 +69,7 @@ export async function drift(input: DriftStepInput, deps: DriftStepDeps): Promise
     instances: loaded.states.flatMap((state) => state.instances),
     scopes: gathered.scopes,
     ignore,
+    kubeFilter: input.kubeFilter,
     now,
   });
   const acceptance = await trailAcceptance(deps.trail);

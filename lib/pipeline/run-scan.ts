@@ -94,7 +94,11 @@ export async function runScan(request: RunScanRequest, deps: RunScanDeps): Promi
   const driftOutput =
     states.length > 0
       ? await drift(
-          { scanId: scanPlan.scanId, states: [...states] },
+          {
+            scanId: scanPlan.scanId,
+            states: [...states],
+            ...(request.kubeFilter && { kubeFilter: request.kubeFilter }),
+          },
           { ...deps, clock: deps.clock ?? systemClock },
         )
       : undefined;

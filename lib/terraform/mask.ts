@@ -1,4 +1,6 @@
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { looksLikeCredential } from '../snapshot/normalize/redact-credentials.js';
+import { DEFAULT_SECRET_KEY_PATTERNS } from '../sources/k8s/secrets.js';
 import type { TfPathStep } from './schema.js';
 import { SENSITIVE } from './state-instance.js';
 
@@ -100,6 +102,11 @@ function maskAt(value: unknown, path: readonly TfPathStep[], at: number): unknow
   }
   if (isObject(value)) {
     const name = String(key);
+    // A dynamic attribute (`kubernetes_manifest`'s manifest) is stored as `{ value, type }`, and
+    // its sensitive paths go through it as if the wrapper were not there.
+    if (!Object.hasOwn(value, name) && isDynamicWrapper(value)) {
+      return { ...value, value: maskAt(value['value'], path, at) };
+    }
     if (!Object.hasOwn(value, name)) return value;
     return { ...value, [name]: maskAt(value[name], path, at + 1) };
   }
@@ -118,6 +125,10 @@ function stepKey(step: TfPathStep): string | number | undefined {
   return undefined;
 }
 
+function isDynamicWrapper(value: Record<string, unknown>): boolean {
+  return Object.hasOwn(value, 'value') && Object.hasOwn(value, 'type');
+}
+
 function hide(value: unknown): unknown {
   return value === null ? null : SENSITIVE;
 }
@@ -126,7 +137,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const SECRET_MAPS = ['data', 'binary_data', 'stringData', 'string_data'];
+const SECRET_MAPS = ['data', 'binary_data', 'stringData', 'string_data', 'binaryData'];
+const CONFIG_MAP_TYPES = new Set([
+  'kubernetes_config_map',
+  'kubernetes_config_map_v1',
+  'kubernetes_config_map_v1_data',
+]);
 
 function maskMapValues(value: unknown): unknown {
   if (!isObject(value)) return hide(value);
@@ -135,9 +151,21 @@ function maskMapValues(value: unknown): unknown {
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
+// ConfigMap keys the exporter fingerprints in the trail (its default patterns): their values are
+// secrets in state too.
+function maskSecretKeys(value: unknown): unknown {
+  if (!isObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const secret = DEFAULT_SECRET_KEY_PATTERNS.some((pattern) => pattern.test(key));
+    out[key] = secret ? hide(value[key]) : value[key];
+  }
+  return out;
+}
+
 // A manifest (bare, or state's `{ value, type }` form of a dynamic attribute) with kubectl's
-// last-applied copy hidden (it holds the whole object, a Secret's data in clear) and, for a
-// Secret, its data values hidden and its keys kept.
+// last-applied copy hidden (it holds the whole object, a Secret's data in clear); a Secret's data
+// values hidden and its keys kept; a ConfigMap's secret-looking keys hidden.
 function maskSecretManifest(raw: unknown): unknown {
   if (!isObject(raw)) return raw;
   const wrapped = 'type' in raw && 'value' in raw;
@@ -155,14 +183,18 @@ function maskSecretManifest(raw: unknown): unknown {
   if (manifest['kind'] === 'Secret') {
     for (const key of SECRET_MAPS) if (key in masked) masked[key] = maskMapValues(masked[key]);
   }
+  if (manifest['kind'] === 'ConfigMap') {
+    for (const key of SECRET_MAPS) if (key in masked) masked[key] = maskSecretKeys(masked[key]);
+  }
   return wrapped ? { ...raw, value: masked } : masked;
 }
 
 /**
  * Kubernetes Secret values, whatever the state marks: the typed Secret's data, a Secret's data and
  * kubectl's last-applied copy in `kubernetes_manifest` (`manifest` and `object`), and
- * `kubectl_manifest`'s YAML (its parsed copy too, for a Secret or with `sensitive_fields`). Keys
- * stay: they name what is there, not what it holds.
+ * `kubectl_manifest`'s YAML (its parsed copy: a Secret's values, or whole with `sensitive_fields`);
+ * ConfigMap values under secret-looking keys, as the exporter treats them. Keys stay: they name
+ * what is there, not what it holds.
  */
 export function maskKubernetesSecrets(
   type: string,
@@ -171,6 +203,11 @@ export function maskKubernetesSecrets(
   if (type === 'kubernetes_secret' || type === 'kubernetes_secret_v1') {
     const masked: Record<string, unknown> = { ...attributes };
     for (const key of SECRET_MAPS) if (key in masked) masked[key] = maskMapValues(masked[key]);
+    return masked;
+  }
+  if (CONFIG_MAP_TYPES.has(type)) {
+    const masked: Record<string, unknown> = { ...attributes };
+    for (const key of SECRET_MAPS) if (key in masked) masked[key] = maskSecretKeys(masked[key]);
     return masked;
   }
   if (type === 'kubernetes_manifest') {
@@ -184,12 +221,33 @@ export function maskKubernetesSecrets(
     // Its parsed copy hides only what the provider knows to hide: a Secret, or fields the config
     // lists in `sensitive_fields`, may hold secrets in it whatever the provider did.
     const fields = attributes['sensitive_fields'];
-    const secret = attributes['kind'] === 'Secret' || (Array.isArray(fields) && fields.length > 0);
+    const listed = Array.isArray(fields) && fields.length > 0;
     return {
       ...attributes,
       yaml_body: hide(attributes['yaml_body'] ?? null),
-      ...(secret && { yaml_body_parsed: hide(attributes['yaml_body_parsed'] ?? null) }),
+      yaml_body_parsed: listed
+        ? hide(attributes['yaml_body_parsed'] ?? null)
+        : maskParsedYaml(attributes['yaml_body_parsed']),
     };
   }
   return attributes;
+}
+
+/**
+ * `kubectl_manifest`'s parsed copy with a Secret's or ConfigMap's values masked as for a manifest
+ * (a Secret keeps its type and keys, which the comparison needs); unreadable YAML is hidden whole.
+ */
+function maskParsedYaml(text: unknown): unknown {
+  if (typeof text !== 'string') return text ?? null;
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(text);
+  } catch {
+    return SENSITIVE;
+  }
+  if (!isObject(parsed) || (parsed['kind'] !== 'Secret' && parsed['kind'] !== 'ConfigMap')) {
+    return text;
+  }
+  const masked = maskSecretManifest(parsed);
+  return JSON.stringify(masked) === JSON.stringify(parsed) ? text : stringifyYaml(masked);
 }

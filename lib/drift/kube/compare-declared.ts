@@ -29,13 +29,14 @@ export function compareDeclared(fields: Record<string, unknown>, cloud: KubeObje
       }
       continue;
     }
-    walk(value, cloud[key], key, dropped, changes);
+    walk(value, at(cloud, key), key, dropped, changes);
   }
   return changes;
 }
 
+// Own fields only: a declared `data.toString` is not Object.prototype's.
 function at(parent: unknown, key: string): unknown {
-  return isRecord(parent) ? parent[key] : undefined;
+  return isRecord(parent) && Object.hasOwn(parent, key) ? parent[key] : undefined;
 }
 
 function walk(
@@ -49,7 +50,7 @@ function walk(
   // still count) but never shown whole: `report` drops such a change.
   if (state === null || state === undefined || state === SENSITIVE) return;
   if (cloud === undefined || cloud === null) {
-    if (isDropped(path, dropped) || isEmptyDeclaration(state)) return;
+    if (isDropped(path, dropped) || isEmptyDeclaration(state) || isZero(state)) return;
     report(out, path, state, null);
     return;
   }
@@ -59,7 +60,7 @@ function walk(
       return;
     }
     for (const key of Object.keys(state).sort()) {
-      walk(state[key], cloud[key], `${path}.${key}`, dropped, out);
+      walk(state[key], at(cloud, key), `${path}.${key}`, dropped, out);
     }
     return;
   }
@@ -101,12 +102,12 @@ function walkList(
     report(out, path, state, cloud);
     return;
   }
-  const named = state.length > 0 && state.every((item) => typeof nameOf(item) === 'string');
-  if (named) {
+  const key = mergeKey(state);
+  if (key !== undefined) {
     for (const item of state) {
-      const name = nameOf(item) as string;
-      const match = cloud.find((candidate) => nameOf(candidate) === name);
-      walk(item, match, `${path}[${name}]`, dropped, out);
+      const id = (item as Record<string, unknown>)[key];
+      const match = cloud.find((candidate) => isRecord(candidate) && candidate[key] === id);
+      walk(item, match, `${path}[${String(id)}]`, dropped, out);
     }
     return;
   }
@@ -125,8 +126,23 @@ function walkList(
   if (!same) report(out, path, state, cloud);
 }
 
-function nameOf(item: unknown): unknown {
-  return isRecord(item) ? item['name'] : undefined;
+// The fields lists are merged on (server-side apply's merge keys), tried in order: the first every
+// declared item holds, with no two items alike (a volume mounted twice shares its `name`).
+const MERGE_KEYS = ['name', 'mountPath', 'containerPort', 'port', 'devicePath', 'ip', 'key'];
+
+/** The key a declared list's items are matched by, or undefined to match them by position. */
+function mergeKey(items: readonly unknown[]): string | undefined {
+  if (items.length === 0) return undefined;
+  return MERGE_KEYS.find((key) => {
+    const values = items.map((item) => (isRecord(item) ? item[key] : undefined));
+    const scalar = values.every((v) => typeof v === 'string' || typeof v === 'number');
+    return scalar && new Set(values).size === values.length;
+  });
+}
+
+// `false`, `0` and `""` are what an absent field means: the API server omits them.
+function isZero(value: unknown): boolean {
+  return value === false || value === 0 || value === '';
 }
 
 // Where the API server holds quantities (and rewrites them canonically): resources, capacity,
@@ -174,14 +190,16 @@ function droppedByCleaning(fields: Record<string, unknown>, cloud: KubeObject): 
   return dropped;
 }
 
-// Paths named as `walk` names them: `a.b`, `list[name]` for named items, `list[0]` otherwise.
+// Paths named as `walk` names them: `a.b`, `list[<merge key>]` for keyed items, `list[0]` otherwise.
 function collectDropped(before: unknown, after: unknown, path: string, out: Set<string>): void {
   if (Array.isArray(before)) {
     if (!Array.isArray(after)) return;
+    const key = mergeKey(before);
     before.forEach((item, index) => {
-      const name = nameOf(item);
-      const child = typeof name === 'string' ? `${path}[${name}]` : `${path}[${index}]`;
-      const match = typeof name === 'string' ? after.find((c) => nameOf(c) === name) : after[index];
+      const id = key === undefined ? undefined : (item as Record<string, unknown>)[key];
+      const child = `${path}[${String(id ?? index)}]`;
+      const match =
+        key === undefined ? after[index] : after.find((c) => isRecord(c) && c[key] === id);
       if (match === undefined) out.add(child);
       else collectDropped(item, match, child, out);
     });
@@ -190,7 +208,7 @@ function collectDropped(before: unknown, after: unknown, path: string, out: Set<
   if (!isRecord(before)) return;
   for (const key of Object.keys(before)) {
     const child = path === '' ? key : `${path}.${key}`;
-    if (!isRecord(after) || !(key in after)) out.add(child);
+    if (!isRecord(after) || !Object.hasOwn(after, key)) out.add(child);
     else collectDropped(before[key], after[key], child, out);
   }
 }

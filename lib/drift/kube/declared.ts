@@ -114,7 +114,15 @@ function fromManifest(instance: StateInstance): Declared | undefined {
   const manifest = dynamicValue(instance.attributes['manifest']);
   if (manifest === undefined) return undefined;
   const object = dynamicValue(instance.attributes['object']);
-  return fromFields(instance, manifest, object);
+  const declared = fromFields(instance, manifest, object);
+  // A manifest that names no namespace was applied to one: the server's answer says which.
+  const applied = isRecord(object?.['metadata'])
+    ? text(object['metadata']['namespace'])
+    : undefined;
+  if (declared === undefined || declared.namespace !== undefined || applied === undefined) {
+    return declared;
+  }
+  return { ...declared, namespace: applied, namespaced: true };
 }
 
 // gavinbunney/kubectl: identity in its own attributes, the declared YAML in `yaml_body_parsed`
@@ -180,11 +188,14 @@ function preferObject(manifest: unknown, object: unknown): Record<string, unknow
 }
 
 function prefer(declared: unknown, applied: unknown): unknown {
-  if (applied === null || applied === undefined) return declared;
+  // Terraform never marks `object` sensitive: a masked declaration stays masked.
+  if (declared === SENSITIVE || applied === null || applied === undefined) return declared;
   if (isRecord(declared)) {
     if (!isRecord(applied)) return declared;
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(declared)) out[key] = prefer(declared[key], applied[key]);
+    for (const key of Object.keys(declared)) {
+      out[key] = prefer(declared[key], Object.hasOwn(applied, key) ? applied[key] : undefined);
+    }
     return out;
   }
   if (Array.isArray(declared)) {

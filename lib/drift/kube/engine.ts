@@ -1,7 +1,8 @@
 import { encodeId } from '../../snapshot/paths.js';
-import { isNoise } from '../../sources/k8s/noise.js';
-import type { KubeObject, KubeRecord } from '../../sources/k8s/object.js';
+import { isExported } from '../../sources/k8s/noise.js';
+import { isRecord, type KubeObject, type KubeRecord } from '../../sources/k8s/object.js';
 import { kubePath } from '../../sources/k8s/path.js';
+import type { ExportFilter } from '../../sources/k8s/schema.js';
 import type { StateInstance } from '../../terraform/state-instance.js';
 import { compareAttribute } from '../compare.js';
 import { type IgnoreRules, isIgnored } from '../ignore.js';
@@ -20,6 +21,8 @@ export interface KubeDriftInput {
   /** Scopes this scan completed (`k8s/<cluster>` for clusters). */
   readonly complete: ReadonlySet<string>;
   readonly ignore: IgnoreRules;
+  /** The export filter of the scan (the config's); default: the default exclusions only. */
+  readonly filter?: ExportFilter | undefined;
 }
 
 /** The Kubernetes entries of a report, before `buildReport` sorts and counts them. */
@@ -44,6 +47,8 @@ interface Index {
   readonly kinds: Set<string>;
   /** `group, kind` seen in a namespace somewhere: namespaced. */
   readonly namespacedKinds: Set<string>;
+  /** `group, kind` seen outside any namespace: cluster-scoped. */
+  readonly clusterKinds: Set<string>;
   /** `cluster, namespace` holding any object: a namespace the export read. */
   readonly namespaces: Set<string>;
 }
@@ -54,6 +59,7 @@ function indexRecords(records: readonly KubeRecord[]): Index {
     byObject: new Map(),
     kinds: new Set(),
     namespacedKinds: new Set(),
+    clusterKinds: new Set(),
     namespaces: new Set(),
   };
   records.forEach((r, position) => {
@@ -67,6 +73,8 @@ function indexRecords(records: readonly KubeRecord[]): Index {
     if (r.namespace !== undefined) {
       index.namespacedKinds.add([r.group, r.kind].join(SEP));
       index.namespaces.add([r.cluster, r.namespace].join(SEP));
+    } else {
+      index.clusterKinds.add([r.group, r.kind].join(SEP));
     }
   });
   return index;
@@ -74,9 +82,12 @@ function indexRecords(records: readonly KubeRecord[]): Index {
 
 /** The namespace to look in: a manifest that names none is in `default` when its kind is namespaced. */
 function namespaceOf(declared: Declared, index: Index): string {
+  const kind = [declared.group, declared.kind].join(SEP);
+  // A namespace on a cluster-scoped kind is ignored by the API server (kubectl_manifest's
+  // override_namespace sets one on every document of an install.yaml, ClusterRoles included).
+  if (declared.typed === undefined && index.clusterKinds.has(kind)) return '';
   if (declared.namespace !== undefined) return declared.namespace;
-  const namespaced =
-    declared.namespaced ?? index.namespacedKinds.has([declared.group, declared.kind].join(SEP));
+  const namespaced = declared.namespaced ?? index.namespacedKinds.has(kind);
   return namespaced ? 'default' : '';
 }
 
@@ -96,6 +107,9 @@ export function computeKubeDrift(input: KubeDriftInput): KubeDriftEntries {
   const index = indexRecords(input.records);
   const matched = new Map<number, Declared[]>();
   const absent = new Map<string, Declared[]>();
+  // Objects an instance with no cluster may mean, in more than one cluster: neither managed nor
+  // unmanaged can be said of them.
+  const ambiguous = new Set<number>();
   const entries: KubeDriftEntries = {
     managed: 0,
     unmanaged: [],
@@ -119,15 +133,13 @@ export function computeKubeDrift(input: KubeDriftInput): KubeDriftEntries {
         objectKey('', declared.group, declared.kind, ns, declared.name),
       );
       position = found?.length === 1 ? found[0] : undefined;
+      if (found !== undefined && found.length > 1) for (const p of found) ambiguous.add(p);
     }
     if (position !== undefined) {
       const held = matched.get(position);
       if (held === undefined) matched.set(position, [declared]);
       else held.push(declared);
-    } else if (
-      cluster !== undefined &&
-      provablyAbsent(declared, cluster, ns, index, input.complete)
-    ) {
+    } else if (cluster !== undefined && provablyAbsent(declared, cluster, ns, index, input)) {
       const key = objectKey(cluster, declared.group, declared.kind, ns, declared.name);
       const held = absent.get(key);
       if (held === undefined) absent.set(key, [declared]);
@@ -163,6 +175,7 @@ export function computeKubeDrift(input: KubeDriftInput): KubeDriftEntries {
       entries.managed += 1;
       return;
     }
+    if (ambiguous.has(position)) return;
     const path = kubePath(record);
     const resourceType = kubeResourceType(record);
     const owner = kubeOwnerOf(record);
@@ -192,30 +205,49 @@ function provablyAbsent(
   cluster: string,
   ns: string,
   index: Index,
-  complete: ReadonlySet<string>,
+  { complete, filter }: KubeDriftInput,
 ): boolean {
   if (!complete.has(`k8s/${encodeId(cluster)}`)) return false;
   // A kind the export wrote nothing of, or a namespace it holds nothing in, may be filtered out.
   if (!index.kinds.has([cluster, declared.group, declared.kind].join(SEP))) return false;
   if (ns !== '' && !index.namespaces.has([cluster, ns].join(SEP))) return false;
-  return !isNoise(declaredProbe(declared, ns));
+  const probe = declaredProbe(declared, ns);
+  const gvk = { group: declared.group, version: 'v1', kind: declared.kind };
+  return isExported(probe, gvk, filter ?? DEFAULT_FILTER);
 }
 
-// The object as the state declares it, for the default exclusion rules (service-account tokens...).
+const DEFAULT_FILTER: ExportFilter = { include: [], exclude: [], defaultExclusions: true };
+
+/**
+ * The object as the state declares it, for the export filter (default exclusions such as token
+ * Secrets, the config's include/exclude rules): only the fields the rules read, each checked, so a
+ * malformed declaration cannot break them.
+ */
 function declaredProbe(declared: Declared, ns: string): KubeObject {
-  const fields = declared.fields ?? {};
-  const metadata = fields['metadata'];
+  const metadata = isRecord(declared.fields?.['metadata']) ? declared.fields['metadata'] : {};
+  const labels = stringMap(metadata['labels']);
+  const owners = metadata['ownerReferences'];
+  const ownerReferences = Array.isArray(owners) ? owners.filter(isRecord) : undefined;
   return {
-    ...fields,
     apiVersion: declared.group === '' ? 'v1' : `${declared.group}/v1`,
     kind: declared.kind,
     metadata: {
-      ...(typeof metadata === 'object' && metadata !== null ? metadata : {}),
       name: declared.name,
       ...(ns === '' ? {} : { namespace: ns }),
+      ...(labels && { labels }),
+      ...(ownerReferences && { ownerReferences }),
     },
     ...(declared.kind === 'Secret' && { type: secretType(declared) }),
   } as KubeObject;
+}
+
+function stringMap(value: unknown): Record<string, string> | undefined {
+  if (!isRecord(value)) return undefined;
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
 }
 
 function secretType(declared: Declared): unknown {

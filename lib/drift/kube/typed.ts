@@ -89,7 +89,7 @@ function unfingerprinted(cloud: unknown, state: unknown): unknown {
   const out: Record<string, unknown> = {};
   // A key only the cloud holds stays as it is: present is all that can be said of it.
   for (const [key, value] of Object.entries(cloud)) {
-    out[key] = isFingerprint(value) && key in known ? known[key] : value;
+    out[key] = isFingerprint(value) && Object.hasOwn(known, key) ? known[key] : value;
   }
   return out;
 }
@@ -119,7 +119,7 @@ function metadataMap(field: 'labels' | 'annotations'): KubeAttributeSpec {
       if (!isRecord(cloud)) return cloud;
       const held = isRecord(state) ? state : {};
       const kept = Object.entries(cloud).filter(
-        ([key]) => !cleaned(key) && (key in held || !isInternalKey(key)),
+        ([key]) => !cleaned(key) && (Object.hasOwn(held, key) || !isInternalKey(key)),
       );
       return unfingerprinted(Object.fromEntries(kept), state);
     },

@@ -214,6 +214,20 @@ describe('Function: classifyPaths (Kubernetes paths)', () => {
     });
   });
 
+  it('does not call a removal drift for a state that names no cluster (it may mean another)', () => {
+    const held = record(8, { 'kubernetes_deployment_v1.api': deployment('sha256:a') });
+    const removed = (current: TerraformRecord) =>
+      classifyPaths({
+        paths: [{ path: K8S_PATH, change: 'D' }],
+        report: report(),
+        current,
+        previous: current,
+      }).get(K8S_PATH);
+    expect(removed(held)).toEqual({ class: 'unverified' });
+    const inProd = record(8, { 'kubernetes_deployment_v1.api': deployment('sha256:a', 'prod') });
+    expect(removed(inProd)).toEqual({ class: 'drift' });
+  });
+
   it('asks the fallback (who wrote it last) when Terraform does not decide', () => {
     const same = record(8, { 'kubernetes_deployment_v1.api': deployment('sha256:a', 'prod') });
     expect(classify('M', same, same)).toEqual(byHand);
