@@ -40,6 +40,27 @@ function instance(type: string, name: string, attributes: Record<string, unknown
   };
 }
 
+/** A v4 state holding one instance of `type`, parsed as the drift step parses it. */
+function parsed(type: string, attributes: object, sensitive: object[] = []): StateInstance[] {
+  const state = {
+    version: 4,
+    terraform_version: '1.9.8',
+    serial: 1,
+    lineage: 'l',
+    outputs: {},
+    resources: [
+      {
+        mode: 'managed',
+        type,
+        name: 'r',
+        provider: PROVIDER,
+        instances: [{ schema_version: 1, attributes, sensitive_attributes: sensitive }],
+      },
+    ],
+  };
+  return parseState(JSON.stringify(state), 'k.tfstate', { cluster: 'prod' }).instances;
+}
+
 const manifest = (name: string, value: Record<string, unknown>) =>
   instance('kubernetes_manifest', name, { manifest: { value, type: ['object', {}] } });
 
@@ -68,72 +89,33 @@ describe('Kubernetes drift: secrets never shown', () => {
       metadata: { name: 'db', namespace: 'web' },
       spec: { dsn: 'postgres://u:hunter5@db/x', size: 2 },
     };
-    const state = {
-      version: 4,
-      terraform_version: '1.9.8',
-      serial: 1,
-      lineage: 'l',
-      outputs: {},
-      resources: [
-        {
-          mode: 'managed',
-          type: 'kubernetes_manifest',
-          name: 'db',
-          provider: PROVIDER,
-          instances: [
-            {
-              schema_version: 1,
-              attributes: {
-                manifest: { value: declared, type: ['object', {}] },
-                object: { value: declared, type: ['object', {}] },
-              },
-              sensitive_attributes: [
-                [
-                  { type: 'get_attr', value: 'manifest' },
-                  { type: 'get_attr', value: 'spec' },
-                  { type: 'get_attr', value: 'dsn' },
-                ],
-              ],
-            },
-          ],
-        },
+    const instances = parsed(
+      'kubernetes_manifest',
+      {
+        manifest: { value: declared, type: ['object', {}] },
+        object: { value: declared, type: ['object', {}] },
+      },
+      [
+        [
+          { type: 'get_attr', value: 'manifest' },
+          { type: 'get_attr', value: 'spec' },
+          { type: 'get_attr', value: 'dsn' },
+        ],
       ],
-    };
-    const parsed = parseState(JSON.stringify(state), 'k.tfstate', { cluster: 'prod' });
+    );
     const live = { ...declared, spec: { dsn: 'postgres://u:other@db/x', size: 3 } };
-    const report = drift([record(live), record(configMap('x', 'web'))], parsed.instances);
+    const report = drift([record(live), record(configMap('x', 'web'))], instances);
     expect(report.changed[0]?.changes).toEqual([{ attribute: 'spec.size', state: 2, cloud: 3 }]);
     expect(renderJson(report)).not.toContain('hunter5');
   });
 
   it('masks a ConfigMap value under a secret-looking key in typed state', () => {
-    const state = {
-      version: 4,
-      terraform_version: '1.9.8',
-      serial: 1,
-      lineage: 'l',
-      outputs: {},
-      resources: [
-        {
-          mode: 'managed',
-          type: 'kubernetes_config_map_v1',
-          name: 'app',
-          provider: PROVIDER,
-          instances: [
-            {
-              schema_version: 0,
-              attributes: {
-                id: 'web/app',
-                metadata: [{ name: 'app', namespace: 'web' }],
-                data: { dbPassword: 'hunter2-typed', 'db.password': 'hunter3', mode: 'a' },
-              },
-            },
-          ],
-        },
-      ],
-    };
-    const parsed = parseState(JSON.stringify(state), 'k.tfstate', { cluster: 'prod' });
-    const report = drift([record(configMap('app', 'web', { mode: 'b' }))], parsed.instances);
+    const instances = parsed('kubernetes_config_map_v1', {
+      id: 'web/app',
+      metadata: [{ name: 'app', namespace: 'web' }],
+      data: { dbPassword: 'hunter2-typed', 'db.password': 'hunter3', mode: 'a' },
+    });
+    const report = drift([record(configMap('app', 'web', { mode: 'b' }))], instances);
     const json = renderJson(report);
     expect(json).not.toContain('hunter2');
     expect(json).not.toContain('hunter3');
@@ -214,27 +196,8 @@ describe('Kubernetes drift: what cannot be reported missing', () => {
       yaml_body_parsed:
         'apiVersion: v1\nkind: Secret\ntype: kubernetes.io/service-account-token\nmetadata:\n  name: tok\n',
     });
-    const parsed = parseState(
-      JSON.stringify({
-        version: 4,
-        terraform_version: '1.9.8',
-        serial: 1,
-        lineage: 'l',
-        outputs: {},
-        resources: [
-          {
-            mode: 'managed',
-            type: 'kubectl_manifest',
-            name: 'tok',
-            provider: PROVIDER,
-            instances: [{ schema_version: 1, attributes: token.attributes }],
-          },
-        ],
-      }),
-      'k.tfstate',
-      { cluster: 'prod' },
-    );
-    expect(drift(existing, parsed.instances).missing).toEqual([]);
+    const instances = parsed('kubectl_manifest', token.attributes);
+    expect(drift(existing, instances).missing).toEqual([]);
   });
 
   it('a malformed declaration does not break the comparison', () => {
