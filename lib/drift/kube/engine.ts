@@ -133,7 +133,10 @@ export function computeKubeDrift(input: KubeDriftInput): KubeDriftEntries {
         objectKey('', declared.group, declared.kind, ns, declared.name),
       );
       position = found?.length === 1 ? found[0] : undefined;
-      if (found !== undefined && found.length > 1) for (const p of found) ambiguous.add(p);
+      // Only a primary could make one of them managed; a patch leaves them as they are.
+      if (declared.role === 'primary' && found !== undefined && found.length > 1) {
+        for (const candidate of found) ambiguous.add(candidate);
+      }
     }
     if (position !== undefined) {
       const held = matched.get(position);
