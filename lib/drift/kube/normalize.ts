@@ -69,8 +69,9 @@ const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|E
 
 /**
  * A Kubernetes quantity by its value, so `1024Mi` equals `1Gi` and `1000m` equals `1` (the API
- * server rewrites quantities canonically; a manifest keeps what was written). Other values as
- * strings.
+ * server rewrites quantities canonically; a manifest keeps what was written), spelled as people
+ * read it: whole binary multiples with their suffix (`10Gi`), fractions in milli units (`500m`),
+ * else plain units. Other values as strings.
  */
 export function normalizeQuantity(value: unknown): string | null {
   const text = normalizeString(value);
@@ -80,5 +81,18 @@ export function normalizeQuantity(value: unknown): string | null {
   const [, number = '', exponent, suffix = ''] = match;
   const scale = exponent === undefined ? (SUFFIXES[suffix] ?? 1) : 10 ** Number(exponent.slice(1));
   // Twelve significant digits absorb the binary fractions of milli and nano units.
-  return String(Number((Number(number) * scale).toPrecision(12)));
+  return spelled(Number((Number(number) * scale).toPrecision(12)));
+}
+
+const BINARY = ['Ei', 'Pi', 'Ti', 'Gi', 'Mi', 'Ki'] as const;
+
+function spelled(amount: number): string {
+  if (amount === 0) return '0';
+  if (Number.isInteger(amount)) {
+    const suffix = BINARY.find((s) => amount % (SUFFIXES[s] as number) === 0);
+    if (suffix !== undefined) return `${amount / (SUFFIXES[suffix] as number)}${suffix}`;
+    return String(amount);
+  }
+  const milli = Number((amount * 1000).toPrecision(12));
+  return Number.isInteger(milli) ? `${milli}m` : String(amount);
 }

@@ -160,11 +160,16 @@ describe('normalizeQuantity', () => {
     expect(normalizeQuantity(a)).not.toBe(normalizeQuantity(b));
   });
 
-  it('gives the value in plain units', () => {
-    expect(normalizeQuantity('1Gi')).toBe(String(2 ** 30));
+  it('spells the value as people read it: binary suffixes, milli units, plain units', () => {
+    expect(normalizeQuantity('1Gi')).toBe('1Gi');
+    expect(normalizeQuantity('1024Mi')).toBe('1Gi');
+    expect(normalizeQuantity(String(10 * 2 ** 30))).toBe('10Gi');
+    expect(normalizeQuantity('1536Mi')).toBe('1536Mi');
     expect(normalizeQuantity('1k')).toBe('1000');
-    expect(normalizeQuantity('500m')).toBe('0.5');
+    expect(normalizeQuantity('0.5')).toBe('500m');
+    expect(normalizeQuantity('500m')).toBe('500m');
     expect(normalizeQuantity('3')).toBe('3');
+    expect(normalizeQuantity('0')).toBe('0');
   });
 
   it('keeps other values as strings', () => {

@@ -1423,8 +1423,8 @@ const CASES: readonly Case[] = [
       changes: [
         {
           attribute: 'spec.resources.requests.storage',
-          state: '10737418240',
-          cloud: '21474836480',
+          state: '10Gi',
+          cloud: '20Gi',
         },
       ],
     },
