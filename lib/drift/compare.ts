@@ -5,19 +5,14 @@ import {
   canonicalKey,
   holdsSensitive,
   identicalData,
+  isRecord,
   sameCanonical,
   UNKNOWN,
 } from './normalize-values.js';
 import type { DriftChange } from './schema.js';
 
 function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
-
-function isPlainRecord(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isRecord(value) ? value : {};
 }
 
 function asList(value: unknown): unknown[] {
@@ -42,7 +37,7 @@ export function compareAttribute<R = Resource>(
   if (rawState === UNKNOWN) return [];
   // A map compares key by key, so one masked key (a ConfigMap's DB_PASSWORD) hides only itself;
   // a map masked whole, or any other masked value, hides everything.
-  const perKey = spec.kind === 'map' && isPlainRecord(rawState);
+  const perKey = spec.kind === 'map' && isRecord(rawState);
   if (!perKey && holdsSensitive(rawState, SENSITIVE)) return [];
   const rawCloud = spec.cloud(resource, context);
   // Normalizers are pure: the same raw data on both sides (most of a resource in sync) needs none.

@@ -9,7 +9,8 @@ export type Unknown = typeof UNKNOWN;
  */
 export type Normalizer = (value: unknown) => unknown;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** True for a JSON object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -125,7 +125,11 @@ function stepKey(step: TfPathStep): string | number | undefined {
   return undefined;
 }
 
-function isDynamicWrapper(value: Record<string, unknown>): boolean {
+/**
+ * True for a `DynamicPseudoType` attribute as state JSON stores it, `{ "value": ..., "type": ... }`
+ * (`kubernetes_manifest`'s `manifest` and `object`).
+ */
+export function isDynamicWrapper(value: Readonly<Record<string, unknown>>): boolean {
   return Object.hasOwn(value, 'value') && Object.hasOwn(value, 'type');
 }
 
@@ -168,7 +172,7 @@ function maskSecretKeys(value: unknown): unknown {
 // values hidden and its keys kept; a ConfigMap's secret-looking keys hidden.
 function maskSecretManifest(raw: unknown): unknown {
   if (!isObject(raw)) return raw;
-  const wrapped = 'type' in raw && 'value' in raw;
+  const wrapped = isDynamicWrapper(raw);
   const manifest = wrapped ? raw['value'] : raw;
   if (!isObject(manifest)) return raw;
   const masked: Record<string, unknown> = { ...manifest };

@@ -31,38 +31,42 @@ export interface Snapshot {
  * count too.
  */
 export async function readSnapshot(dir: string): Promise<Snapshot> {
-  const resources: Resource[] = [];
   const errors: SnapshotError[] = [];
   const directories = new Set<string>();
-  for (const path of await listFiles(dir, 'aws', (name) => name.endsWith('.yaml'))) {
-    const parts = parseResourcePath(path);
-    if (!parts) continue;
-    directories.add(path.slice(0, path.lastIndexOf('/')));
-    try {
-      resources.push(parseResourceFile(await readFile(join(dir, path)), path));
-    } catch (error) {
-      errors.push(
-        error instanceof SnapshotError
-          ? error
-          : new SnapshotError(`Cannot read trail file ${path}`, { cause: error }),
-      );
+  // Each trail file of a tree (a path `locate` knows), parsed; its scope directory noted, a
+  // failure kept as an error.
+  async function readTree<P, T>(
+    tree: 'aws' | 'k8s',
+    locate: (path: string) => P | null,
+    parse: (bytes: Uint8Array, path: string, parts: P) => T,
+    scopeOf: (path: string) => string,
+  ): Promise<T[]> {
+    const read: T[] = [];
+    for (const path of await listFiles(dir, tree, (name) => name.endsWith('.yaml'))) {
+      const parts = locate(path);
+      if (!parts) continue;
+      directories.add(scopeOf(path));
+      try {
+        read.push(parse(await readFile(join(dir, path)), path, parts));
+      } catch (error) {
+        errors.push(
+          error instanceof SnapshotError
+            ? error
+            : new SnapshotError(`Cannot read trail file ${path}`, { cause: error }),
+        );
+      }
     }
+    return read;
   }
-  const kubeRecords: KubeRecord[] = [];
-  for (const path of await listFiles(dir, 'k8s', (name) => name.endsWith('.yaml'))) {
-    const parts = parseKubePath(path);
-    if (!parts) continue;
-    directories.add(path.split('/', 2).join('/'));
-    try {
-      kubeRecords.push(parseKubeFile(await readFile(join(dir, path)), path, parts));
-    } catch (error) {
-      errors.push(
-        error instanceof SnapshotError
-          ? error
-          : new SnapshotError(`Cannot read trail file ${path}`, { cause: error }),
-      );
-    }
-  }
+  const resources = await readTree(
+    'aws',
+    parseResourcePath,
+    (bytes, path) => parseResourceFile(bytes, path),
+    (path) => path.slice(0, path.lastIndexOf('/')),
+  );
+  const kubeRecords = await readTree('k8s', parseKubePath, parseKubeFile, (path) =>
+    path.split('/', 2).join('/'),
+  );
   const record = parseScanRecord(await readFile(join(dir, SCAN_RECORD_PATH)).catch(() => null));
   const scopes = new Map<string, boolean>();
   for (const directory of directories) scopes.set(directory, true);

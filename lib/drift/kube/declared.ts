@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { isRecord } from '../../sources/k8s/object.js';
+import { isDynamicWrapper } from '../../terraform/mask.js';
 import { SENSITIVE, type StateInstance } from '../../terraform/state-instance.js';
 import { type KubeTypedSpec, TYPED_BY_TERRAFORM_TYPE } from './typed.js';
 
@@ -65,13 +66,10 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' && value !== SENSITIVE ? value : undefined;
 }
 
-/**
- * A `DynamicPseudoType` attribute (`kubernetes_manifest`'s `manifest` and `object`) as state JSON
- * stores it, `{ "value": ..., "type": ... }`; the bare value as plan and show JSON give it.
- */
+/** A dynamic attribute's object, from state's `{ value, type }` or bare (plan and show JSON). */
 export function dynamicValue(raw: unknown): Record<string, unknown> | undefined {
   if (!isRecord(raw)) return undefined;
-  if ('type' in raw && 'value' in raw) return isRecord(raw['value']) ? raw['value'] : undefined;
+  if (isDynamicWrapper(raw)) return isRecord(raw['value']) ? raw['value'] : undefined;
   return raw;
 }
 
