@@ -1,10 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The public state corpus; CI checks out ../shared beside the repository. */
-export const CORPUS_DIR = fileURLToPath(
-  new URL('../../../../shared/fixtures/public-tfstate/', import.meta.url),
-);
+/** The public state corpus: real states from public repositories (see its README). */
+export const CORPUS_DIR = fileURLToPath(new URL('../../fixtures/public-tfstate/', import.meta.url));
 
 /** Our own fixtures. */
 export const FIXTURE_DIR = fileURLToPath(new URL('../../fixtures/terraform/', import.meta.url));
