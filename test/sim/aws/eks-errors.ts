@@ -50,6 +50,15 @@ export function eksInvalidParameter(message: string): SimApiError {
   return new SimApiError('InvalidParameterException', 400, message);
 }
 
+/** 400: the cluster's authentication mode does not allow access entries (it is `CONFIG_MAP`). */
+export function eksConfigMapOnly(): SimApiError {
+  return new SimApiError(
+    'InvalidRequestException',
+    400,
+    "The cluster's authentication mode must be set to one of [API, API_AND_CONFIG_MAP] to perform this operation.",
+  );
+}
+
 /** 403: an access key EKS does not know. */
 export function unrecognizedClient(): SimApiError {
   return new SimApiError(

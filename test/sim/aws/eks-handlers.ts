@@ -1,5 +1,5 @@
 import type { IdentityProviderConfig } from '@aws-sdk/client-eks';
-import { eksInvalidParameter, eksNotFound, noCluster } from './eks-errors.js';
+import { eksConfigMapOnly, eksInvalidParameter, eksNotFound, noCluster } from './eks-errors.js';
 import { eksPageOf } from './eks-paging.js';
 import type { EksRegionWorld, SimEksCluster } from './eks-world.js';
 
@@ -67,6 +67,7 @@ export const eksHandlers: Readonly<Record<string, EksHandler>> = {
   },
   ListAccessEntries: (input, ctx) => {
     const cluster = clusterOf(ctx, input['clusterName']);
+    if (cluster.cluster.accessConfig?.authenticationMode === 'CONFIG_MAP') throw eksConfigMapOnly();
     const policy = input['associatedPolicyArn'];
     const arns = cluster.accessEntries
       .filter((e) => policy === undefined || e.policies.some((p) => p.policyArn === policy))

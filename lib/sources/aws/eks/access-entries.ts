@@ -20,6 +20,7 @@ export const accessEntryCollector = defineClusterChildCollector({
   paginate: (client, clusterName) =>
     paginateListAccessEntries({ client, pageSize: EKS_PAGE_SIZE }, { clusterName }),
   keys: (page) => page.accessEntries,
+  isNone: isConfigMapOnly,
   describe: async (client, clusterName, principalArn: string) =>
     (await client.send(new DescribeAccessEntryCommand({ clusterName, principalArn }))).accessEntry,
   supplement: readAccessPolicies,
@@ -30,6 +31,19 @@ export const accessEntryCollector = defineClusterChildCollector({
     tags: entry.tags,
   }),
 });
+
+/**
+ * True for EKS's answer on a cluster whose authentication mode is `CONFIG_MAP`: it has no access
+ * entries (only the aws-auth ConfigMap), which is an empty list, not a failed read.
+ */
+export function isConfigMapOnly(error: unknown): boolean {
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  return (
+    name === 'InvalidRequestException' &&
+    typeof message === 'string' &&
+    message.includes('authentication mode')
+  );
+}
 
 // A failed read leaves the entry itself known: it is written, with its policies marked unreadable.
 async function readAccessPolicies(

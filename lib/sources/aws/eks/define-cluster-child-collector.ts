@@ -26,6 +26,8 @@ export interface ClusterChildSpec<TPage, TKey, TItem extends object> {
   /** One cluster's list pages, through the SDK paginator with pages of 100. */
   paginate(client: EKSClient, clusterName: string): AsyncIterable<TPage>;
   keys(page: TPage): readonly TKey[] | undefined;
+  /** A List error that says the cluster cannot hold this type at all: complete and empty. */
+  isNone?(error: unknown): boolean;
   describe(client: EKSClient, clusterName: string, key: TKey): Promise<TItem | undefined>;
   /** Reads beyond Describe; `gone` when they found the object deleted meanwhile. */
   supplement?(run: EksRun, clusterName: string, key: TKey): Promise<Supplement | 'gone'>;
@@ -63,6 +65,8 @@ async function collectCluster<TPage, TKey, TItem extends object>(
     spec.listOperation,
     () => spec.paginate(run.client, clusterName),
     (page) => spec.keys(page),
+    'incomplete',
+    spec.isNone,
   );
   const resources = await Promise.all(
     listed.items.map(async (key) => {

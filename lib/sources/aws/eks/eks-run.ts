@@ -135,7 +135,8 @@ export interface Listed<T> {
 
 /**
  * Reads every page of one List operation under the limit (one slot for the whole walk: pages
- * follow each other), counting each call, the failed one included.
+ * follow each other), counting each call, the failed one included. An error `isEmpty` accepts
+ * means the parent cannot hold such items: an empty, complete list.
  */
 export function listWith<TPage, T>(
   run: EksRun,
@@ -143,6 +144,7 @@ export function listWith<TPage, T>(
   pages: () => AsyncIterable<TPage>,
   itemsOf: (page: TPage) => readonly T[] | undefined,
   effect: FailureEffect = 'incomplete',
+  isEmpty: (error: unknown) => boolean = () => false,
 ): Promise<Listed<T>> {
   return run.limit(async () => {
     const items: T[] = [];
@@ -155,6 +157,7 @@ export function listWith<TPage, T>(
     } catch (error) {
       run.counted();
       if (isNotFound(error)) return { items, gone: true, failed: false };
+      if (isEmpty(error)) return { items: [], gone: false, failed: false };
       run.fail(operation, error, effect);
       return { items, gone: false, failed: true };
     }

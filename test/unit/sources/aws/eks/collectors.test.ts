@@ -235,6 +235,28 @@ describe('EKS collectors on the sample world', () => {
     }
   });
 
+  it('reads a CONFIG_MAP cluster as complete with no access entries, not as a failed read', async () => {
+    prod.cluster.accessConfig = { authenticationMode: 'CONFIG_MAP' };
+    const harness = eksHarness(sim);
+    const output = await harness.collect('AWS::EKS::AccessEntry');
+    expect(output).toStrictEqual({ resources: [], warnings: [], complete: true });
+    expect(sim.calls.map((c) => [c.action, c.status])).toStrictEqual([
+      ['ListClusters', 200],
+      ['ListAccessEntries', 400],
+    ]);
+    expect(harness.calls).toStrictEqual({ eks: 2 });
+    expect(harness.log).toStrictEqual([]);
+  });
+
+  it('still makes access entries incomplete when ListAccessEntries is denied', async () => {
+    sim.faults.deny({ action: 'ListAccessEntries' });
+    const output = await eksHarness(sim).collect('AWS::EKS::AccessEntry');
+    expect([output.complete, output.warnings.map((w) => w.operation)]).toStrictEqual([
+      false,
+      ['eks:ListAccessEntries'],
+    ]);
+  });
+
   it('marks access policies unreadable when their read is denied, and still writes the entries', async () => {
     sim.faults.deny({ action: 'ListAssociatedAccessPolicies' });
     const output = await eksHarness(sim).collect('AWS::EKS::AccessEntry');
