@@ -49,7 +49,10 @@ const RULES: readonly Rule[] = [
   },
   ({ tags }) => {
     const pool = tags['karpenter.sh/nodepool'] ?? tags['karpenter.sh/provisioner-name'];
-    return pool ? fact('karpenter', `Karpenter node pool ${pool}`) : undefined;
+    if (pool) return fact('karpenter', `Karpenter node pool ${pool}`);
+    // The launch templates Karpenter makes carry their node class, not a pool.
+    const nodeClass = tags['karpenter.k8s.aws/ec2nodeclass'];
+    return nodeClass ? fact('karpenter', `Karpenter node class ${nodeClass}`) : undefined;
   },
   ({ tags }) => {
     const group = tags['aws:autoscaling:groupName'];
@@ -79,10 +82,22 @@ const RULES: readonly Rule[] = [
     const owner = clusterTagName(tags);
     if (resourceType === 'AWS::EC2::SecurityGroup' && typeof name === 'string' && owner) {
       if (name.startsWith('eks-cluster-sg-')) return fact('eks', `EKS cluster ${owner}`);
+      // The Kubernetes cloud provider's group for a Service's classic load balancer.
+      if (name.startsWith('k8s-elb-')) {
+        return fact('load-balancer-controller', `Kubernetes cloud provider of cluster ${owner}`);
+      }
     }
     return undefined;
   },
   ({ resourceType }, config) => {
+    // Addresses a load balancer or regional NAT took, endpoints Network Firewall made.
+    const service = config['ServiceManaged'];
+    if (resourceType === 'AWS::EC2::EIP' && typeof service === 'string') {
+      return fact('aws-service', `AWS service ${service}`);
+    }
+    if (resourceType === 'AWS::EC2::VPCEndpoint' && config['RequesterManaged'] === true) {
+      return fact('aws-service', 'AWS service (requester-managed endpoint)');
+    }
     if (resourceType !== 'AWS::EC2::NetworkInterface') return undefined;
     if (config['RequesterManaged'] === true) {
       return fact('aws-service', `AWS service ${String(config['RequesterId'] ?? 'unknown')}`);

@@ -43,6 +43,36 @@ describe('Function: ownershipOf', () => {
       { manager: 'karpenter', managedBy: 'Karpenter node pool default' },
     ],
     [
+      'a launch template Karpenter made for a node class',
+      resource('AWS::EC2::LaunchTemplate', {
+        'karpenter.k8s.aws/cluster': 'prod',
+        'karpenter.k8s.aws/ec2nodeclass': 'default',
+      }),
+      { manager: 'karpenter', managedBy: 'Karpenter node class default' },
+    ],
+    [
+      'the security group of a classic load balancer the Kubernetes cloud provider made',
+      resource(
+        'AWS::EC2::SecurityGroup',
+        { 'kubernetes.io/cluster/prod': 'owned' },
+        { GroupName: 'k8s-elb-a1b2c3d4e5f6' },
+      ),
+      {
+        manager: 'load-balancer-controller',
+        managedBy: 'Kubernetes cloud provider of cluster prod',
+      },
+    ],
+    [
+      'an address a load balancer holds',
+      resource('AWS::EC2::EIP', {}, { ServiceManaged: 'nlb' }),
+      { manager: 'aws-service', managedBy: 'AWS service nlb' },
+    ],
+    [
+      'an endpoint a service made in the VPC',
+      resource('AWS::EC2::VPCEndpoint', {}, { RequesterManaged: true }),
+      { manager: 'aws-service', managedBy: 'AWS service (requester-managed endpoint)' },
+    ],
+    [
       'an Auto Scaling group instance',
       resource('AWS::EC2::Instance', { 'aws:autoscaling:groupName': 'web-asg' }),
       { manager: 'autoscaling', managedBy: 'Auto Scaling group web-asg' },
@@ -137,6 +167,8 @@ describe('Function: ownershipOf', () => {
       resource('AWS::EC2::NetworkInterface', {}, { InterfaceType: 'interface' }),
     ],
     ['a non-default VPC', resource('AWS::EC2::VPC', {}, { IsDefault: false })],
+    ['an address a user allocated', resource('AWS::EC2::EIP', {}, { Domain: 'vpc' })],
+    ['a user endpoint', resource('AWS::EC2::VPCEndpoint', {}, { RequesterManaged: false })],
   ])('leaves %s to Terraform or nobody', (_name, input) => {
     expect(ownershipOf(input)).toBeUndefined();
   });
