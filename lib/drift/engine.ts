@@ -7,6 +7,7 @@ import type { ExportFilter } from '../sources/k8s/schema.js';
 import { SENSITIVE, type StateInstance } from '../terraform/state-instance.js';
 import { compareAttribute } from './compare.js';
 import { type IgnoreRules, isIgnored, NO_IGNORE } from './ignore.js';
+import { type ImpliedOwners, impliedOwners } from './implied-owners.js';
 import { computeKubeDrift } from './kube/engine.js';
 import { type Location, locate } from './locate.js';
 import { BY_RESOURCE_TYPE, BY_TERRAFORM_TYPE } from './mapping/registry.js';
@@ -14,6 +15,7 @@ import type { TypeMapping } from './mapping/types.js';
 import { canonicalKey } from './normalize-values.js';
 import { buildReport, compareText } from './report.js';
 import type { DriftChange, DriftReport } from './schema.js';
+import { readStateClaims } from './state-claims.js';
 
 /** What the drift engine compares. */
 export interface DriftInput {
@@ -170,6 +172,12 @@ export function computeDrift(input: DriftInput): DriftReport {
     else matched[slot] = [held, instance];
   }
 
+  const claims = readStateClaims(input.instances);
+  const owners = impliedOwners(input.resources);
+  const managedAt = (position: number) => {
+    const held = matched[index.slots.get(position) ?? position];
+    return held !== undefined && split(held).primaries.length > 0;
+  };
   const report = {
     managed: 0,
     unmanaged: [] as DriftReport['unmanaged'],
@@ -190,12 +198,18 @@ export function computeDrift(input: DriftInput): DriftReport {
       report.managed += 1;
       continue;
     }
-    const owner = ownershipOf(resource);
-    if (owner !== undefined) {
+    // What AWS made with a resource goes with it: managed when its owner's state names it.
+    const owner =
+      claims.claimedBy(resource) !== undefined
+        ? MANAGED_WITH_OWNER
+        : ownerOf(resource, input.resources, owners, managedAt);
+    if (owner === MANAGED_WITH_OWNER) {
+      report.managed += 1;
+    } else if (owner !== undefined) {
       report.managedElsewhere.push({
         id: resource.resourceId,
         resourceType: resource.resourceType,
-        managedBy: owner.managedBy,
+        managedBy: owner,
         path: resourcePath(resource),
       });
     } else {
@@ -221,6 +235,31 @@ export function computeDrift(input: DriftInput): DriftReport {
   report.changed.push(...kube.changed);
   report.managedElsewhere.push(...kube.managedElsewhere);
   return buildReport(report, input.scopes, input.now);
+}
+
+const MANAGED_WITH_OWNER = Symbol('managed with its owner');
+
+/**
+ * Who manages a resource no Terraform instance matches: `MANAGED_WITH_OWNER` when AWS made it for
+ * a resource Terraform manages (the launch template EKS made for a codified node group), else the
+ * manager's name (its own tags and flags first, then its parent's, then who made it), else none.
+ */
+function ownerOf(
+  resource: Resource,
+  resources: readonly Resource[],
+  owners: ImpliedOwners,
+  managedAt: (position: number) => boolean,
+): string | typeof MANAGED_WITH_OWNER | undefined {
+  const implied = owners.ownerOf(resource);
+  if (implied !== undefined && managedAt(implied.parent)) return MANAGED_WITH_OWNER;
+  const own = ownershipOf(resource);
+  if (own !== undefined) return own.managedBy;
+  if (implied !== undefined) {
+    const parent = ownershipOf(resources[implied.parent] as Resource);
+    if (parent !== undefined) return parent.managedBy;
+    if (implied.fallback !== undefined) return implied.fallback;
+  }
+  return owners.defaultOf(resource);
 }
 
 function missingEntries(
