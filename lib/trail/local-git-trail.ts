@@ -8,6 +8,7 @@ import {
   acquireTrailLock,
   type LockProbe,
   processProbe,
+  recoverStaleLock,
   type TrailLockOwner,
 } from './trail-lock.js';
 import type { CommitRequest, Manifest, TrailStore } from './trail-store.js';
@@ -237,6 +238,12 @@ export class LocalGitTrail implements TrailStore {
     }
     if (isOwnRepository) {
       this.gitDir = inside.stdout.toString('utf8').trim();
+      // A scan killed half-way is finished by the next one, whether or not it commits.
+      const lockFile = join(this.dir, this.gitDir, LOCK_FILE);
+      const recovered = await recoverStaleLock(lockFile, this.probe, (stale) =>
+        this.recover(stale),
+      );
+      if (recovered) await this.dropPendingRefs();
       return;
     }
     const entries = await readdir(this.dir);

@@ -43,6 +43,22 @@ export interface HeldLock {
 }
 
 /**
+ * Finishes and removes a lock left by a process of this host that is gone (what a killed scan
+ * leaves); a live holder's lock, or none, is left as it is. Returns whether one was recovered.
+ */
+export async function recoverStaleLock(
+  file: string,
+  probe: LockProbe,
+  recover: (stale: TrailLockOwner) => Promise<void>,
+): Promise<boolean> {
+  const holder = await readOwner(file);
+  if (!holder || holder.host !== probe.host || probe.isAlive(holder.pid)) return false;
+  await recover(holder);
+  await unlink(file).catch(() => undefined);
+  return true;
+}
+
+/**
  * Takes statetrail's own lock file (created exclusively). A lock left by a process of this host
  * that is gone is handed to `recover` (which finishes what it was doing) and taken over; a lock
  * of a live process, or of another host, is refused with the way out.

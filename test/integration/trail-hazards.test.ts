@@ -1,10 +1,14 @@
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Resource } from '../../lib/model/index.js';
 import { renderResource } from '../../lib/snapshot/render.js';
-import { statetrail } from './scan-helpers.js';
+import { type AwsSim, startAwsSim } from '../sim/aws/server.js';
+import { ec2Region, sampleWorld } from '../sim/aws/world.js';
+import { commitCount, freshTrailDir, git, simArgs, statetrail } from './scan-helpers.js';
 
 const ACCOUNT = '111111111111';
 const REGION = 'eu-west-1';
@@ -96,5 +100,126 @@ describe('statetrail drift on a checkout with broken or hostile files', () => {
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout).unmanaged).toEqual([]);
     expect(run.stderr).toContain('Trail directory aws is a symbolic link');
+  });
+});
+
+describe('statetrail scan into a messy checkout', () => {
+  let sim: AwsSim;
+  let trail: string;
+
+  beforeAll(async () => {
+    sim = await startAwsSim(sampleWorld());
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+  beforeEach(async () => {
+    sim.faults.clear();
+    sim.world.accounts = sampleWorld().accounts;
+    trail = await freshTrailDir();
+  });
+
+  /** Opens SSH on the web group by hand: the next scan changes exactly that group's file. */
+  function changeWebGroup(): string {
+    const web = ec2Region(sim.world, ACCOUNT, REGION).securityGroups.find(
+      (g) => g.GroupName === 'web',
+    );
+    web?.IpPermissions?.push({
+      IpProtocol: 'tcp',
+      FromPort: 22,
+      ToPort: 22,
+      IpRanges: [{ CidrIp: '203.0.113.7/32' }],
+    });
+    return `aws/${ACCOUNT}/${REGION}/ec2/securitygroup/${web?.GroupId}.yaml`;
+  }
+
+  it('refuses with exit 2 before committing over a local edit of a file the scan changes, and keeps it', async () => {
+    expect((await statetrail(simArgs(sim.url, trail))).code).toBe(0);
+    const head = git(trail, 'rev-parse', 'HEAD');
+    const path = changeWebGroup();
+    await writeFile(join(trail, path), 'my own notes\n');
+    const run = await statetrail(simArgs(sim.url, trail));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`has local changes on 1 path(s) this scan writes: ${path}`);
+    expect(run.stderr).toContain('stash');
+    expect(git(trail, 'rev-parse', 'HEAD')).toBe(head);
+    expect(await readFile(join(trail, path), 'utf8')).toBe('my own notes\n');
+  });
+
+  it('finishes after a killed scan: its stale lock and index lock go, and the work tree equals HEAD', async () => {
+    expect((await statetrail(simArgs(sim.url, trail))).code).toBe(0);
+    const first = git(trail, 'rev-parse', 'HEAD');
+    const path = changeWebGroup();
+    // The killed scan had moved the branch to its commit; index and files stayed behind.
+    const before = await readFile(join(trail, path));
+    expect((await statetrail(simArgs(sim.url, trail))).code).toBe(0);
+    const second = git(trail, 'rev-parse', 'HEAD');
+    git(trail, 'read-tree', '-u', '--reset', first);
+    expect(await readFile(join(trail, path))).toEqual(before);
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    await writeFile(
+      join(trail, '.git/statetrail.lock'),
+      JSON.stringify({ pid: gone, host: hostname(), from: first, to: second }),
+    );
+    await writeFile(join(trail, '.git/index.lock'), '');
+    git(trail, 'update-ref', 'refs/statetrail/pending/killed', second);
+    const run = await statetrail(simArgs(sim.url, trail));
+    expect(run.code).toBe(0);
+    expect(git(trail, 'status', '--porcelain')).toBe('');
+    expect(git(trail, 'rev-parse', 'HEAD')).toBe(second);
+    expect(git(trail, 'for-each-ref', 'refs/statetrail/')).toBe('');
+    expect(existsSync(join(trail, '.git/statetrail.lock'))).toBe(false);
+  });
+
+  it("refuses with exit 2 while git's index.lock is held, naming it", async () => {
+    expect((await statetrail(simArgs(sim.url, trail))).code).toBe(0);
+    changeWebGroup();
+    await writeFile(join(trail, '.git/index.lock'), '');
+    const run = await statetrail(simArgs(sim.url, trail));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('index.lock exists');
+    expect(commitCount(trail)).toBe(1);
+  });
+
+  it('names a stale branch lock, not a moved branch', async () => {
+    expect((await statetrail(simArgs(sim.url, trail))).code).toBe(0);
+    changeWebGroup();
+    await writeFile(join(trail, '.git/refs/heads/main.lock'), '');
+    const run = await statetrail(simArgs(sim.url, trail));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('refs/heads/main.lock exists');
+    expect(run.stderr).not.toContain('moved');
+  });
+
+  it('makes no commit when a first scan into an empty directory collected nothing', async () => {
+    sim.faults.deny({ service: 'ec2', action: '*' });
+    const run = await statetrail(simArgs(sim.url, trail));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no scope could be scanned');
+    expect(spawnSync('git', ['rev-parse', '--verify', '-q', 'main'], { cwd: trail }).status).toBe(
+      1,
+    );
+  });
+
+  it('names a dangling --trail link and the fix, with exit 2', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'hazard-'));
+    await symlink(join(parent, 'nowhere'), join(parent, 'trail'));
+    const run = await statetrail(simArgs(sim.url, join(parent, 'trail')));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is a symbolic link to a path that does not exist');
+    expect(run.stderr).not.toContain('unexpected');
+  });
+
+  it("names git's dubious-ownership refusal and safe.directory, with exit 2", async () => {
+    expect((await statetrail(simArgs(sim.url, trail))).code).toBe(0);
+    vi.stubEnv('GIT_TEST_ASSUME_DIFFERENT_OWNER', '1');
+    try {
+      const run = await statetrail(simArgs(sim.url, trail));
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('dubious ownership');
+      expect(run.stderr).toContain(`git config --global --add safe.directory ${trail}`);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
