@@ -223,3 +223,40 @@ describe('statetrail scan into a messy checkout', () => {
     }
   });
 });
+
+describe('statetrail scan --config with a mistake', () => {
+  async function scanWithConfig(name: string, text: string) {
+    const dir = await mkdtemp(join(tmpdir(), 'hazard-'));
+    await writeFile(join(dir, name), text);
+    return statetrail(['scan', '--config', name, '--trail', 'trail'], { cwd: dir });
+  }
+
+  it('refuses an endpoint for an unknown service with exit 2, like --endpoint does', async () => {
+    const run = await scanWithConfig(
+      'c.yaml',
+      'aws:\n  regions: [eu-west-1]\n  endpoints: { ec3: "http://127.0.0.1:1" }\n',
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('aws.endpoints.ec3: unknown service ec3 (one of ec2,');
+  });
+
+  it('says to quote an unquoted account id, with exit 2', async () => {
+    const run = await scanWithConfig(
+      'c.yaml',
+      'aws:\n  regions: [eu-west-1]\nterraform:\n  states: [{ location: a.tfstate, accountId: 123456789012 }]\n',
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'terraform.states.0.accountId: account ids are 12-digit strings: quote it',
+    );
+  });
+
+  it('names a duplicate key of a JSON config and its line, with exit 2', async () => {
+    const run = await scanWithConfig(
+      'c.json',
+      '{\n  "aws": { "regions": ["eu-west-1"] },\n  "aws": { "regions": [] }\n}\n',
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('c.json: duplicate key "aws" at line 3; keep one of them');
+  });
+});
