@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -100,6 +100,30 @@ describe('statetrail drift on a checkout with broken or hostile files', () => {
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout).unmanaged).toEqual([]);
     expect(run.stderr).toContain('Trail directory aws is a symbolic link');
+  });
+});
+
+describe('statetrail drift with a state past the limits', () => {
+  it('says a deeply nested state is too deep and a huge one too large, each with its limit, exit 2', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hazard-'));
+    const good = renderResource(vpc('vpc-1'));
+    const tags = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+    await writeTree(dir, {
+      [`trail/${good.path}`]: good.bytes,
+      'deep.tfstate': vpcState(['vpc-1']).replace('"tags":{}', `"tags":${tags}`),
+      'huge.tfstate': '',
+    });
+    await truncate(join(dir, 'huge.tfstate'), 300 * 1024 * 1024);
+    const run = await statetrail(
+      ['drift', '--snapshot', 'trail', '--state', 'deep.tfstate', '--state', 'huge.tfstate'],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('deep.tfstate is nested too deeply: more than 512 levels');
+    expect(run.stderr).toContain(
+      'huge.tfstate is too large: 300 MiB (statetrail reads states up to 256 MiB)',
+    );
+    expect(run.stderr).not.toContain('Cannot read Terraform state');
   });
 });
 
