@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ENDPOINT_SERVICES } from '../config/schema.js';
 import { AwsService } from '../model/index.js';
 import { UsageError } from './errors.js';
 
@@ -21,15 +22,8 @@ export interface ScanArgs {
   readonly strict: boolean;
 }
 
-/** Services whose endpoint `--endpoint` may redirect. */
-export const ENDPOINT_SERVICES = [
-  'ec2',
-  'sts',
-  's3',
-  'eks',
-  'organizations',
-  'cloudtrail',
-] as const;
+export { ENDPOINT_SERVICES };
+
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 /** Usage text of `statetrail scan`. */

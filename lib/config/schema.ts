@@ -3,6 +3,43 @@ import { AwsService } from '../model/index.js';
 import { ExportFilter } from '../sources/k8s/schema.js';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+/** Services whose endpoint `--endpoint` and `aws.endpoints` may redirect. */
+export const ENDPOINT_SERVICES = [
+  'ec2',
+  'sts',
+  's3',
+  'eks',
+  'organizations',
+  'cloudtrail',
+] as const;
+
+/**
+ * A 12-digit account id. YAML reads unquoted digits as a number (and drops leading zeros), so a
+ * number gets the fix rather than zod's bare type complaint.
+ */
+const AccountId = z
+  .string({
+    error: (issue) =>
+      typeof issue.input === 'number'
+        ? 'account ids are 12-digit strings: quote it ("012345678901"), unquoted YAML reads a number'
+        : undefined,
+  })
+  .regex(/^\d{12}$/, 'not an account id');
+
+/** Service -> URL; an unknown service is refused (a typo would send its calls to real AWS). */
+const Endpoints = z
+  .record(z.string(), z.url({ protocol: /^https?$/ }))
+  .superRefine((endpoints, context) => {
+    for (const service of Object.keys(endpoints)) {
+      if ((ENDPOINT_SERVICES as readonly string[]).includes(service)) continue;
+      context.addIssue({
+        code: 'custom',
+        path: [service],
+        message: `unknown service ${service} (one of ${ENDPOINT_SERVICES.join(', ')}); its calls would go to AWS itself`,
+      });
+    }
+  });
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 /** One AWS account reached by assuming a role in it. */
@@ -17,7 +54,7 @@ export const OrganizationConfig = z.strictObject({
   roleName: z.string().regex(/^[\w+=,.@-]+$/, 'not an IAM role name'),
   externalId: z.string().min(2).max(1224).optional(),
   /** Account ids to leave out. */
-  exclude: z.array(z.string().regex(/^\d{12}$/, 'not an account id')).default([]),
+  exclude: z.array(AccountId).default([]),
 });
 export type OrganizationConfig = z.infer<typeof OrganizationConfig>;
 
@@ -39,7 +76,7 @@ export const AwsConfig = z.strictObject({
   /** Keep fields AWS changes on its own (EKS status, health, platformVersion, desiredSize). */
   keepVolatile: z.boolean().default(false),
   /** Service -> endpoint URL, like `--endpoint`. */
-  endpoints: z.record(z.string(), z.url({ protocol: /^https?$/ })).default({}),
+  endpoints: Endpoints.default({}),
 });
 export type AwsConfig = z.infer<typeof AwsConfig>;
 
@@ -47,10 +84,7 @@ export type AwsConfig = z.infer<typeof AwsConfig>;
 export const StateLocation = z.strictObject({
   /** A file, a directory or glob of *.tfstate, or s3://bucket/key-or-prefix. */
   location: z.string().min(1),
-  accountId: z
-    .string()
-    .regex(/^\d{12}$/, 'not an account id')
-    .optional(),
+  accountId: AccountId.optional(),
   region: z
     .string()
     .regex(/^([a-z]{2}(-[a-z]+)+-\d|global)$/, 'not an AWS region name')

@@ -196,7 +196,11 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
       warnings: gathered.warnings,
       calls: gathered.calls,
     };
-    if (whole.changes.length > 0) {
+    // A first scan that collected nothing (every scope failed) has nothing to record: an empty
+    // trail stays without a commit rather than hold a scan record alone.
+    const nothingCollected =
+      manifest.head === null && completeScopes.length === 0 && output.resources === 0;
+    if (whole.changes.length > 0 && !nothingCollected) {
       try {
         const classes = await classifyCommit(diff, { driftOutput, kubePaths, trail: deps.trail });
         if (classes) output.classes = countClasses(classes);

@@ -1,6 +1,7 @@
 import { instanceAddress } from './address.js';
 import { StateFormatError } from './errors.js';
 import { shapeError, syntaxError } from './format-error.js';
+import { checkStateDepth, checkStateSize } from './limits.js';
 import { maskAttributes, maskKubernetesSecrets, maskNamed } from './mask.js';
 import { type TfInstance, type TfOutput, type TfResource, TfState } from './schema.js';
 import { SENSITIVE, type StateInstance, type StateScopeHint } from './state-instance.js';
@@ -25,8 +26,10 @@ const SUPPORTED_VERSION = 4;
  * @throws StateFormatError naming `source` and the JSON path, never a value.
  */
 export function parseState(text: string, source: string, hint?: StateScopeHint): ParsedState {
+  checkStateSize(Buffer.byteLength(text, 'utf8'), source);
   const raw = parseJson(text, source);
   checkVersion(raw, source);
+  checkStateDepth(raw, source);
   const parsed = TfState.safeParse(raw);
   if (!parsed.success) throw shapeError(source, parsed.error);
   const state = parsed.data;

@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { type Clock, systemClock } from '../model/index.js';
 import { TrailConflictError, TrailError, TrailUnavailableError } from './errors.js';
 import { type GitResult, runGit } from './git-process.js';
+import {
+  acquireTrailLock,
+  type LockProbe,
+  processProbe,
+  recoverStaleLock,
+  type TrailLockOwner,
+} from './trail-lock.js';
 import type { CommitRequest, Manifest, TrailStore } from './trail-store.js';
+import { assertCheckoutWritable, hasCheckout, moveCheckout, settleCheckout } from './work-tree.js';
 
 /** Options of the local git trail. */
 export interface LocalGitTrailOptions {
@@ -13,8 +22,12 @@ export interface LocalGitTrailOptions {
   readonly branch?: string;
   /** @default the system clock */
   readonly clock?: Clock;
+  /** @default this process (tests play a killed scan with another pid) */
+  readonly lockProbe?: LockProbe;
 }
 
+const LOCK_FILE = 'statetrail.lock';
+const PENDING_REFS = 'refs/statetrail/pending/';
 const AUTHOR = 'statetrail <statetrail@users.noreply.local>';
 // fast-import reads paths unquoted unless they start with `"`; ours are percent-encoded, so this
 // set is all a trail path may hold, and anything else is refused rather than misquoted.
@@ -23,18 +36,23 @@ const SAFE_PATH = /^[A-Za-z0-9._%-]+(\/[A-Za-z0-9._%-]+)*$/;
 /**
  * The embedded default trail: a git repository on disk. Commits are built with `git fast-import`
  * (one process for any number of files) and the branch is moved with `git update-ref <new> <old>`,
- * git's own compare-and-swap. A checked-out work tree is brought up to date after each commit.
+ * git's own compare-and-swap, under statetrail's own lock (`.git/statetrail.lock`, with pid and
+ * host, so a killed scan's leftovers are finished by the next one). A checked-out work tree is
+ * refused when a path the commit writes holds the user's changes, and brought to each new commit.
  */
 export class LocalGitTrail implements TrailStore {
   private readonly dir: string;
   private readonly branch: string;
   private readonly clock: Clock;
+  private readonly probe: LockProbe;
   private ready: Promise<void> | undefined;
+  private gitDir = '.git';
 
   public constructor(options: LocalGitTrailOptions) {
     this.dir = options.dir;
     this.branch = options.branch ?? 'main';
     this.clock = options.clock ?? systemClock;
+    this.probe = options.lockProbe ?? processProbe;
   }
 
   public async readManifest(): Promise<Manifest> {
@@ -54,36 +72,29 @@ export class LocalGitTrail implements TrailStore {
 
   public async writeCommit(request: CommitRequest): Promise<string> {
     await this.ensureRepository();
-    const current = await this.head();
-    if (current !== request.expectedHead) {
-      throw new TrailConflictError(
-        `Branch ${this.branch} moved from ${request.expectedHead ?? '(none)'} to ${current ?? '(none)'}`,
-      );
-    }
-    const scratchRef = `refs/statetrail/pending/${randomUUID()}`;
-    await this.git(['fast-import', '--quiet', '--date-format=raw'], {
-      input: this.fastImportStream(scratchRef, request),
-    });
-    const commit = (await this.git(['rev-parse', '--verify', `${scratchRef}^{commit}`])).stdout
-      .toString('utf8')
-      .trim();
-    await this.git(['update-ref', '-d', scratchRef]);
-    const moved = await runGit(
-      [
-        'update-ref',
-        '-m',
-        'statetrail scan',
-        `refs/heads/${this.branch}`,
-        commit,
-        request.expectedHead ?? '',
-      ],
-      { cwd: this.dir },
+    const lock = await acquireTrailLock(
+      join(this.dir, this.gitDir, LOCK_FILE),
+      this.probe,
+      (stale) => this.recover(stale),
     );
-    if (moved.code !== 0) {
-      throw new TrailConflictError(`Branch ${this.branch} moved while committing`);
+    try {
+      await this.dropPendingRefs();
+      const current = await this.head();
+      if (current !== request.expectedHead) {
+        throw new TrailConflictError(
+          `Branch ${this.branch} moved from ${request.expectedHead ?? '(none)'} to ${current ?? '(none)'}`,
+        );
+      }
+      const checkout = await hasCheckout(this.dir, this.branch);
+      if (checkout) await assertCheckoutWritable(this.dir, this.gitDir, changedPaths(request));
+      const commit = await this.importCommit(request);
+      await lock.note({ from: request.expectedHead, to: commit });
+      await this.moveBranch(commit, request.expectedHead);
+      if (checkout) await moveCheckout(this.dir, request.expectedHead, commit);
+      return commit;
+    } finally {
+      await lock.release();
     }
-    await this.updateWorkTree(request.expectedHead, commit);
-    return commit;
   }
 
   public async readFile(path: string, ref?: string): Promise<Uint8Array | null> {
@@ -133,15 +144,59 @@ export class LocalGitTrail implements TrailStore {
     return Buffer.concat(parts);
   }
 
-  private async updateWorkTree(from: string | null, to: string): Promise<void> {
-    const bare = (await this.git(['rev-parse', '--is-bare-repository'])).stdout.toString().trim();
-    if (bare === 'true') return;
-    const symbolic = await runGit(['symbolic-ref', '-q', 'HEAD'], { cwd: this.dir });
-    if (symbolic.stdout.toString().trim() !== `refs/heads/${this.branch}`) return;
-    // A two-tree merge moves index and files from the old commit to the new one, and refuses
-    // (leaving them as they were) where someone edited a file in the work tree.
-    const args = from ? ['read-tree', '-m', '-u', from, to] : ['read-tree', '-m', '-u', to];
-    await runGit(args, { cwd: this.dir });
+  /** Writes the commits on a scratch ref (dropped again whatever happens) and returns the last. */
+  private async importCommit(request: CommitRequest): Promise<string> {
+    const scratchRef = `${PENDING_REFS}${randomUUID()}`;
+    try {
+      await this.git(['fast-import', '--quiet', '--date-format=raw'], {
+        input: this.fastImportStream(scratchRef, request),
+      });
+      return (await this.git(['rev-parse', '--verify', `${scratchRef}^{commit}`])).stdout
+        .toString('utf8')
+        .trim();
+    } finally {
+      await runGit(['update-ref', '-d', scratchRef], { cwd: this.dir });
+    }
+  }
+
+  private async moveBranch(commit: string, expected: string | null): Promise<void> {
+    const ref = `refs/heads/${this.branch}`;
+    const moved = await runGit(
+      ['update-ref', '-m', 'statetrail scan', ref, commit, expected ?? ''],
+      {
+        cwd: this.dir,
+      },
+    );
+    if (moved.code === 0) return;
+    if (/Unable to create '[^']*\.lock': File exists/.test(moved.stderr)) {
+      const lockFile = join(this.dir, this.gitDir, `${ref}.lock`);
+      throw new TrailUnavailableError(
+        `Trail ${this.dir}: git's lock ${lockFile} exists (another git command is updating ${this.branch}, or one crashed); wait for it, or remove the file if no git runs there, then scan again`,
+      );
+    }
+    throw new TrailConflictError(`Branch ${this.branch} moved while committing`);
+  }
+
+  /**
+   * Finishes what a killed scan left: a branch it already moved gets its index and files (git's
+   * index lock, which its own work-tree update held when it died, goes first).
+   */
+  private async recover(stale: TrailLockOwner): Promise<void> {
+    if (stale.to === undefined || (await this.head()) !== stale.to) return;
+    if (!(await hasCheckout(this.dir, this.branch))) return;
+    await rm(join(this.dir, this.gitDir, 'index.lock'), { force: true });
+    await settleCheckout(this.dir, stale.from ?? null, stale.to);
+  }
+
+  /** Scratch refs left by a killed scan (only a lock holder makes them, and we hold it). */
+  private async dropPendingRefs(): Promise<void> {
+    const pending = await this.git(['for-each-ref', '--format=%(refname)', PENDING_REFS]);
+    const refs = pending.stdout.toString('utf8').split('\n').filter(Boolean);
+    if (refs.length > 0) {
+      await this.git(['update-ref', '--stdin'], {
+        input: Buffer.from(refs.map((ref) => `delete ${ref}\n`).join('')),
+      });
+    }
   }
 
   private async head(): Promise<string | null> {
@@ -161,6 +216,12 @@ export class LocalGitTrail implements TrailStore {
 
   private async initialize(): Promise<void> {
     const info = await stat(this.dir).catch(() => null);
+    const link = info ? null : await lstat(this.dir).catch(() => null);
+    if (link?.isSymbolicLink()) {
+      throw new TrailUnavailableError(
+        `Trail ${this.dir} is a symbolic link to a path that does not exist; create its target or give another directory`,
+      );
+    }
     if (info && !info.isDirectory()) {
       throw new TrailUnavailableError(`Trail ${this.dir} exists and is not a directory`);
     }
@@ -170,7 +231,21 @@ export class LocalGitTrail implements TrailStore {
     });
     const isOwnRepository =
       inside.code === 0 && ['.git', '.'].includes(inside.stdout.toString('utf8').trim());
-    if (isOwnRepository) return;
+    if (/dubious ownership/.test(inside.stderr)) {
+      throw new TrailUnavailableError(
+        `git refuses trail ${this.dir}: it is owned by another user ("dubious ownership"); if you trust it, run git config --global --add safe.directory ${this.dir}`,
+      );
+    }
+    if (isOwnRepository) {
+      this.gitDir = inside.stdout.toString('utf8').trim();
+      // A scan killed half-way is finished by the next one, whether or not it commits.
+      const lockFile = join(this.dir, this.gitDir, LOCK_FILE);
+      const recovered = await recoverStaleLock(lockFile, this.probe, (stale) =>
+        this.recover(stale),
+      );
+      if (recovered) await this.dropPendingRefs();
+      return;
+    }
     const entries = await readdir(this.dir);
     if (entries.length > 0) {
       throw new TrailUnavailableError(
@@ -187,4 +262,10 @@ export class LocalGitTrail implements TrailStore {
     }
     return result;
   }
+}
+
+/** Every path a request (and its preceding commits) writes or removes. */
+function changedPaths(request: CommitRequest): Set<string> {
+  const parts = [...(request.preceding ?? []), request];
+  return new Set(parts.flatMap((part) => part.changes.map((change) => change.path)));
 }

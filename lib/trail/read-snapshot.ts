@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Resource, ScopeStatus } from '../model/index.js';
@@ -28,11 +28,14 @@ export interface Snapshot {
  * Reads any trail checkout (no git needed). Every `aws/<account>/<region>/<service>/<type>` and
  * `k8s/<cluster>` directory present counts as a complete scope unless `.statetrail/scan.json`
  * says otherwise; scopes the record lists without a directory (a type scanned with nothing in it)
- * count too.
+ * count too. A scope holding a file that cannot be read counts as incomplete (unknown, never
+ * absent); a top-level `aws`, `k8s` or `.statetrail` that is a symbolic link is not followed.
  */
 export async function readSnapshot(dir: string): Promise<Snapshot> {
   const errors: SnapshotError[] = [];
   const directories = new Set<string>();
+  // A scope with a file that could not be read is unknown: what that file held is not absent.
+  const unreadable = new Set<string>();
   // Each trail file of a tree (a path `locate` knows), parsed; its scope directory noted, a
   // failure kept as an error.
   async function readTree<P, T>(
@@ -42,17 +45,27 @@ export async function readSnapshot(dir: string): Promise<Snapshot> {
     scopeOf: (path: string) => string,
   ): Promise<T[]> {
     const read: T[] = [];
+    if (await isLink(dir, tree)) {
+      errors.push(
+        new SnapshotError(
+          `Trail directory ${tree} is a symbolic link; statetrail reads nothing outside the checkout, so its files were skipped`,
+        ),
+      );
+      return read;
+    }
     for (const path of await listFiles(dir, tree, (name) => name.endsWith('.yaml'))) {
       const parts = locate(path);
       if (!parts) continue;
-      directories.add(scopeOf(path));
+      const scope = scopeOf(path);
+      directories.add(scope);
       try {
         read.push(parse(await readFile(join(dir, path)), path, parts));
       } catch (error) {
+        unreadable.add(scope);
+        const what =
+          error instanceof SnapshotError ? error.message : `Cannot read trail file ${path}`;
         errors.push(
-          error instanceof SnapshotError
-            ? error
-            : new SnapshotError(`Cannot read trail file ${path}`, { cause: error }),
+          new SnapshotError(`${what}; scope ${scope} counts as incomplete`, { cause: error }),
         );
       }
     }
@@ -67,12 +80,23 @@ export async function readSnapshot(dir: string): Promise<Snapshot> {
   const kubeRecords = await readTree('k8s', parseKubePath, parseKubeFile, (path) =>
     path.split('/', 2).join('/'),
   );
-  const record = parseScanRecord(await readFile(join(dir, SCAN_RECORD_PATH)).catch(() => null));
+  const linked = await isLink(dir, SCAN_RECORD_PATH.split('/')[0] ?? '');
+  if (linked) {
+    errors.push(
+      new SnapshotError(
+        `Trail directory ${SCAN_RECORD_PATH.split('/')[0]} is a symbolic link; statetrail reads nothing outside the checkout, so the scan record was skipped`,
+      ),
+    );
+  }
+  const record = linked
+    ? null
+    : parseScanRecord(await readFile(join(dir, SCAN_RECORD_PATH)).catch(() => null));
   const scopes = new Map<string, boolean>();
   for (const directory of directories) scopes.set(directory, true);
   for (const [scope, { complete }] of Object.entries(record?.scopes ?? {})) {
     scopes.set(scope, complete);
   }
+  for (const scope of unreadable) scopes.set(scope, false);
   return {
     resources,
     kubeRecords,
@@ -81,6 +105,12 @@ export async function readSnapshot(dir: string): Promise<Snapshot> {
       .sort((a, b) => (a.scope < b.scope ? -1 : 1)),
     errors,
   };
+}
+
+/** Whether `name` at the top of the checkout is a symbolic link (which may lead outside it). */
+async function isLink(dir: string, name: string): Promise<boolean> {
+  const info = await lstat(join(dir, name)).catch(() => null);
+  return info?.isSymbolicLink() === true;
 }
 
 /** A Kubernetes trail file as a record: the manifest must name the object its path names. */

@@ -2,6 +2,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { StateSourceError } from '../errors.js';
+import { checkStateSize } from '../limits.js';
 import { globMatcher, splitGlob } from './glob.js';
 import { isGlob, type StateSource } from './state-source.js';
 
@@ -17,6 +18,9 @@ export function fileStateSource(location: string): StateSource {
   return {
     list: () => listFiles(location),
     read: async (path) => {
+      const info = await stat(path).catch(() => null);
+      // Too large to hold as one string: said before reading, not as a failed read.
+      if (info) checkStateSize(info.size, path);
       try {
         return await readFile(path, 'utf8');
       } catch (error) {

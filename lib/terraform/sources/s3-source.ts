@@ -4,7 +4,8 @@ import {
   type ListObjectsV2CommandOutput,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { StateSourceError } from '../errors.js';
+import { StateFormatError, StateSourceError } from '../errors.js';
+import { checkStateSize, MAX_STATE_BYTES } from '../limits.js';
 import type { StateSource } from './state-source.js';
 
 /** Options of the S3 state source. */
@@ -68,8 +69,14 @@ export function s3StateSource(options: S3StateSourceOptions): StateSource {
     try {
       const answer = await client.send(new GetObjectCommand({ Bucket: from, Key: objectKey }));
       if (!answer.Body) throw new Error('GetObject returned no body');
+      if ((answer.ContentLength ?? 0) > MAX_STATE_BYTES) {
+        // The body is not read: free its connection.
+        (answer.Body as { destroy?: () => void }).destroy?.();
+        checkStateSize(answer.ContentLength ?? 0, state);
+      }
       return await answer.Body.transformToString('utf-8');
     } catch (error) {
+      if (error instanceof StateFormatError) throw error;
       throw new StateSourceError(`Cannot read Terraform state ${state}`, { cause: error });
     }
   }

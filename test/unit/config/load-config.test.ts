@@ -70,8 +70,53 @@ describe('Function: parseConfig', () => {
 
   it('names the line of a YAML syntax error', () => {
     expect(() => parseConfig('aws:\n  regions: [a\n', 'bad.yaml')).toThrow(
-      /Config bad.yaml is not valid YAML/,
+      /Config bad.yaml is not valid YAML \(line \d\)/,
     );
+  });
+
+  it('names a duplicate key of a JSON config and its line, not a YAML syntax error', () => {
+    const json = '{\n  "trail": "t",\n  "aws": { "regions": ["eu-west-1"] },\n  "aws": {}\n}\n';
+    expect(() => parseConfig(json, 'c.json')).toThrow(
+      'Config c.json: duplicate key "aws" at line 4; keep one of them',
+    );
+    expect(() => parseConfig('trail: a\ntrail: b\n', 'c.yaml')).toThrow(
+      'duplicate key "trail" at line 2',
+    );
+  });
+
+  it('refuses an endpoint for a service it does not know, naming the known ones', () => {
+    expect(() =>
+      parseConfig('aws:\n  endpoints:\n    ec3: http://127.0.0.1:1\n', 'c.yaml'),
+    ).toThrow(
+      /aws\.endpoints\.ec3: unknown service ec3 \(one of ec2, sts, s3, eks, organizations, cloudtrail\)/,
+    );
+    expect(
+      parseConfig('aws:\n  endpoints:\n    ec2: http://127.0.0.1:1\n', 'c.yaml').aws.endpoints,
+    ).toEqual({ ec2: 'http://127.0.0.1:1' });
+  });
+
+  it('says to quote an unquoted numeric account id, wherever it appears', () => {
+    const config = [
+      'aws:',
+      '  organization: { roleName: r, exclude: [123456789012] }',
+      'terraform:',
+      '  states:',
+      '    - { location: a.tfstate, accountId: 123456789012 }',
+      '',
+    ].join('\n');
+    let message = '';
+    try {
+      parseConfig(config, 'c.yaml');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(
+      'aws.organization.exclude.0: account ids are 12-digit strings: quote it',
+    );
+    expect(message).toContain(
+      'terraform.states.0.accountId: account ids are 12-digit strings: quote it',
+    );
+    expect(message).not.toContain('Invalid input');
   });
 });
 

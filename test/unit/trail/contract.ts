@@ -103,6 +103,28 @@ export function describeTrailStoreContract(adapter: string, fresh: TrailFactory)
       expect(manifest.files.has('y.yaml')).toBe(false);
     });
 
+    it('leaves nothing held after a refused commit: the next one on the real head goes through', async () => {
+      const first = await trail.writeCommit({
+        expectedHead: null,
+        message: 'first',
+        changes: [{ path: 'x.yaml', content: bytes('1\n') }],
+      });
+      await expect(
+        trail.writeCommit({
+          expectedHead: null,
+          message: 'stale',
+          changes: [{ path: 'x.yaml', content: bytes('2\n') }],
+        }),
+      ).rejects.toBeInstanceOf(TrailConflictError);
+      const second = await trail.writeCommit({
+        expectedHead: first,
+        message: 'second',
+        changes: [{ path: 'x.yaml', content: bytes('3\n') }],
+      });
+      expect((await trail.readManifest()).head).toBe(second);
+      expect(text(await trail.readFile('x.yaml'))).toBe('3\n');
+    });
+
     it('writes preceding commits first and moves the branch once, to the last', async () => {
       const first = await trail.writeCommit({
         expectedHead: null,

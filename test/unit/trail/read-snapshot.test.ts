@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +71,46 @@ describe('Function: readSnapshot', () => {
     expect(snapshot.resources).toHaveLength(1);
     expect(snapshot.errors).toHaveLength(1);
     expect(snapshot.errors[0]?.message).toContain('aws/111111111111/eu-west-1/ec2/vpc/vpc-9.yaml');
+  });
+
+  it('counts the scope of an unreadable file as incomplete, whatever the scan record says', async () => {
+    const one = renderResource(vpc('vpc-1'));
+    const dir = await trailWith({
+      [one.path]: one.bytes,
+      'aws/111111111111/eu-west-1/ec2/vpc/vpc-9.yaml': 'schemaVersion: 1\nresourceType: 7\n',
+      '.statetrail/scan.json': JSON.stringify({
+        version: 1,
+        format: 1,
+        scopes: { 'aws/111111111111/eu-west-1/ec2/vpc': { complete: true } },
+      }),
+    });
+    const snapshot = await readSnapshot(dir);
+    expect(snapshot.scopes).toEqual([
+      { scope: 'aws/111111111111/eu-west-1/ec2/vpc', complete: false },
+    ]);
+    expect(snapshot.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(
+        /vpc-9\.yaml.*; scope aws\/111111111111\/eu-west-1\/ec2\/vpc counts as incomplete$/,
+      ),
+    ]);
+  });
+
+  it('follows no top-level aws, k8s or .statetrail link out of the checkout, and says so', async () => {
+    const outside = renderResource(vpc('vpc-outside'));
+    const elsewhere = await trailWith({
+      [outside.path]: outside.bytes,
+      '.statetrail/scan.json': '{"version":1,"format":1,"scopes":{"k8s/x":{"complete":true}}}',
+    });
+    const dir = await trailWith({});
+    await symlink(join(elsewhere, 'aws'), join(dir, 'aws'));
+    await symlink(join(elsewhere, '.statetrail'), join(dir, '.statetrail'));
+    const snapshot = await readSnapshot(dir);
+    expect(snapshot.resources).toEqual([]);
+    expect(snapshot.scopes).toEqual([]);
+    expect(snapshot.errors.map((e) => e.message)).toEqual([
+      expect.stringContaining('Trail directory aws is a symbolic link'),
+      expect.stringContaining('Trail directory .statetrail is a symbolic link'),
+    ]);
   });
 
   it('reads an empty directory as an empty snapshot', async () => {
