@@ -1,9 +1,9 @@
+import type { KubeRecord } from '../model/kube.js';
+import type { ExportFilter } from '../model/kube-filter.js';
 import type { Resource, ScopeStatus } from '../model/schema.js';
 import { awsScope } from '../model/scope.js';
+import { ownershipOf } from '../ownership/aws.js';
 import { resourcePath } from '../snapshot/paths.js';
-import { ownershipOf } from '../sources/aws/ownership.js';
-import type { KubeRecord } from '../sources/k8s/object.js';
-import type { ExportFilter } from '../sources/k8s/schema.js';
 import { SENSITIVE, type StateInstance } from '../terraform/state-instance.js';
 import { compareAttribute } from './compare.js';
 import { type IgnoreRules, isIgnored, NO_IGNORE } from './ignore.js';

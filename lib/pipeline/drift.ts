@@ -8,7 +8,7 @@ import { type IgnoreRules, NO_IGNORE, parseIgnore } from '../drift/ignore.js';
 import { DriftReport } from '../drift/schema.js';
 import { recordInstances, TerraformRecord } from '../drift/terraform-record.js';
 import type { Clock, Logger } from '../model/index.js';
-import { ExportFilter } from '../sources/k8s/schema.js';
+import { ExportFilter } from '../model/kube-filter.js';
 import { type LoadStatesDeps, loadStates } from '../terraform/sources/load-states.js';
 import type { StateScopeHint } from '../terraform/state-instance.js';
 import type { TrailStore } from '../trail/trail-store.js';

@@ -1,8 +1,9 @@
+import { isRecord, type KubeObject, type KubeRecord } from '../../model/kube.js';
+import type { ExportFilter } from '../../model/kube-filter.js';
+import { kubeOwnerOf } from '../../ownership/kube.js';
+import { isExported } from '../../snapshot/kube/noise.js';
+import { kubePath } from '../../snapshot/kube/path.js';
 import { encodeId } from '../../snapshot/paths.js';
-import { isExported } from '../../sources/k8s/noise.js';
-import { isRecord, type KubeObject, type KubeRecord } from '../../sources/k8s/object.js';
-import { kubePath } from '../../sources/k8s/path.js';
-import type { ExportFilter } from '../../sources/k8s/schema.js';
 import type { StateInstance } from '../../terraform/state-instance.js';
 import { compareAttribute } from '../compare.js';
 import { type IgnoreRules, isIgnored } from '../ignore.js';
@@ -11,7 +12,6 @@ import { compareText } from '../report.js';
 import type { DriftChange, DriftReport } from '../schema.js';
 import { compareDeclared } from './compare-declared.js';
 import { type Declared, declaredObject, manifestId } from './declared.js';
-import { kubeOwnerOf } from './ownership.js';
 import { TYPED_BY_KIND } from './typed.js';
 
 /** What the Kubernetes side of the comparison reads. */
