@@ -6,7 +6,7 @@ import { ownershipOf } from '../ownership/aws.js';
 import { resourcePath } from '../snapshot/paths.js';
 import { SENSITIVE, type StateInstance } from '../terraform/state-instance.js';
 import { compareAttribute } from './compare.js';
-import { type IgnoreRules, isIgnored, NO_IGNORE } from './ignore.js';
+import { type IgnoreRules, ignored, NO_IGNORE } from './ignore.js';
 import { computeKubeDrift } from './kube/engine.js';
 import { type Location, locate } from './locate.js';
 import { BY_RESOURCE_TYPE, BY_TERRAFORM_TYPE } from './mapping/registry.js';
@@ -124,11 +124,6 @@ function split(held: OneOrMore<StateInstance>): Matched {
   // The first address names the type, and groups list their addresses in this order.
   if (primaries.length > 1) primaries.sort(byAddress);
   return { primaries, children };
-}
-
-// Most runs have no ignore file: skip building the match target for each entry and attribute.
-function ignored(rules: IgnoreRules, type: string, id: string, attribute?: string): boolean {
-  return rules.rules.length > 0 && isIgnored(rules, type, id, attribute);
 }
 
 /**

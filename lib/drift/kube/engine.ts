@@ -6,7 +6,7 @@ import { kubePath } from '../../snapshot/kube/path.js';
 import { encodeId } from '../../snapshot/paths.js';
 import type { StateInstance } from '../../terraform/state-instance.js';
 import { compareAttribute } from '../compare.js';
-import { type IgnoreRules, isIgnored } from '../ignore.js';
+import { type IgnoreRules, ignored } from '../ignore.js';
 import { canonicalKey } from '../normalize-values.js';
 import { compareText } from '../report.js';
 import type { DriftChange, DriftReport } from '../schema.js';
@@ -89,10 +89,6 @@ function namespaceOf(declared: Declared, index: Index): string {
   if (declared.namespace !== undefined) return declared.namespace;
   const namespaced = declared.namespaced ?? index.namespacedKinds.has(kind);
   return namespaced ? 'default' : '';
-}
-
-function ignored(rules: IgnoreRules, type: string, id: string, attribute?: string): boolean {
-  return rules.rules.length > 0 && isIgnored(rules, type, id, attribute);
 }
 
 /**
