@@ -12,7 +12,7 @@ import { type Location, locate } from './locate.js';
 import { BY_RESOURCE_TYPE, BY_TERRAFORM_TYPE } from './mapping/registry.js';
 import type { TypeMapping } from './mapping/types.js';
 import { canonicalKey } from './normalize-values.js';
-import { buildReport, compareText } from './report.js';
+import { buildReport, changedEntry, compareText } from './report.js';
 import type { DriftChange, DriftReport } from './schema.js';
 
 /** What the drift engine compares. */
@@ -265,7 +265,7 @@ function changedEntries(
   ignore: IgnoreRules,
   out: DriftReport['changed'],
 ): void {
-  if (found.primaries.length > 0) changedEntry(resource, found, '', found.primaries, ignore, out);
+  if (found.primaries.length > 0) changedEntryOf(resource, found, '', found.primaries, ignore, out);
   if (found.children.length === 0) return;
   const groups = new Map<string, StateInstance[]>();
   for (const instance of found.children) {
@@ -275,12 +275,12 @@ function changedEntries(
     else members.push(instance);
   }
   for (const [group, members] of groups) {
-    changedEntry(resource, found, group, members.sort(byAddress), ignore, out);
+    changedEntryOf(resource, found, group, members.sort(byAddress), ignore, out);
   }
 }
 
 // `instances` are sorted by address and share one mapping (one type, or one child group).
-function changedEntry(
+function changedEntryOf(
   resource: Resource,
   found: Matched,
   group: string,
@@ -308,15 +308,6 @@ function changedEntry(
     }
   }
   if (changes === undefined) return;
-  out.push({
-    address: head.address,
-    ...(instances.length > 1 ? { addresses: instances.map((i) => i.address) } : {}),
-    type: head.type,
-    id,
-    path: resourcePath(resource),
-    changes: [...changes.values()].sort(
-      (a, b) =>
-        compareText(a.attribute, b.attribute) || compareText(canonicalKey(a), canonicalKey(b)),
-    ),
-  });
+  const addresses = instances.map((i) => i.address);
+  out.push(changedEntry(addresses, head.type, id, resourcePath(resource), changes.values()));
 }

@@ -8,7 +8,7 @@ import type { StateInstance } from '../../terraform/state-instance.js';
 import { compareAttribute } from '../compare.js';
 import { type IgnoreRules, ignored } from '../ignore.js';
 import { canonicalKey } from '../normalize-values.js';
-import { compareText } from '../report.js';
+import { changedEntry, compareText } from '../report.js';
 import type { DriftChange, DriftReport } from '../schema.js';
 import { compareDeclared } from './compare-declared.js';
 import { type Declared, declaredObject, manifestId } from './declared.js';
@@ -161,9 +161,9 @@ export function computeKubeDrift(input: KubeDriftInput): KubeDriftEntries {
     const found = matched.get(position) ?? [];
     // Every primary (one per state holding the object) makes one entry; each patch its own.
     const primaries = found.filter((d) => d.role === 'primary').sort(byAddress);
-    if (primaries.length > 0) changedEntry(record, primaries, input.ignore, entries.changed);
+    if (primaries.length > 0) changedEntryOf(record, primaries, input.ignore, entries.changed);
     for (const patch of found.filter((d) => d.role === 'patch')) {
-      changedEntry(record, [patch], input.ignore, entries.changed);
+      changedEntryOf(record, [patch], input.ignore, entries.changed);
     }
     const primary = primaries[0];
     const unmanagedType = TYPED_BY_KIND.get(`${record.group}/${record.kind}`)?.terraformTypes[0];
@@ -264,7 +264,7 @@ function changesOf(record: KubeRecord, declared: Declared): DriftChange[] {
 }
 
 // `group` is sorted by address; its first names the entry, as for AWS resources in two states.
-function changedEntry(
+function changedEntryOf(
   record: KubeRecord,
   group: readonly Declared[],
   ignore: IgnoreRules,
@@ -281,15 +281,6 @@ function changedEntry(
     }
   }
   if (kept.size === 0) return;
-  out.push({
-    address: head.instance.address,
-    ...(group.length > 1 ? { addresses: group.map((d) => d.instance.address) } : {}),
-    type,
-    id: head.id,
-    path: kubePath(record),
-    changes: [...kept.values()].sort(
-      (a, b) =>
-        compareText(a.attribute, b.attribute) || compareText(canonicalKey(a), canonicalKey(b)),
-    ),
-  });
+  const addresses = group.map((d) => d.instance.address);
+  out.push(changedEntry(addresses, type, head.id, kubePath(record), kept.values()));
 }
