@@ -1,6 +1,6 @@
 /** Times `computeDrift` on n Kubernetes objects and n matching Kubernetes-provider instances. */
 import { computeDrift } from '../lib/drift/engine.js';
-import type { KubeRecord } from '../lib/sources/k8s/object.js';
+import type { KubeRecord } from '../lib/model/kube.js';
 import type { StateInstance } from '../lib/terraform/state-instance.js';
 
 const PROVIDER = 'provider["registry.terraform.io/hashicorp/kubernetes"]';

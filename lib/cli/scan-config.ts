@@ -1,6 +1,6 @@
 import type { AwsConfig, ClusterConfig, Config, StateLocation } from '../config/schema.js';
 import { Config as ConfigSchema } from '../config/schema.js';
-import type { ExportFilter } from '../sources/k8s/schema.js';
+import type { ExportFilter } from '../model/kube-filter.js';
 import { UsageError } from './errors.js';
 import type { ScanArgs } from './scan-args.js';
 

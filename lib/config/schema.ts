@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AwsService } from '../model/index.js';
-import { ExportFilter } from '../sources/k8s/schema.js';
+import { ExportFilter } from '../model/kube-filter.js';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 

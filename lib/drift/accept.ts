@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isRecord } from '../model/kube.js';
 import { SENSITIVE } from '../terraform/state-instance.js';
 import { compareEntries } from './accept-file.js';
 import {
@@ -17,10 +18,6 @@ export const WHOLE_RESOURCE = '*';
 
 type Unmanaged = DriftReport['unmanaged'][number];
 type Missing = DriftReport['missing'][number];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * JSON with object keys sorted by UTF-16 code units at every depth; undefined is null. The same

@@ -1,6 +1,6 @@
 import { typeDirectory } from '../model/index.js';
+import { type KubePathParts, parseKubePath } from '../snapshot/kube/path.js';
 import { parseResourcePath } from '../snapshot/paths.js';
-import { type KubePathParts, parseKubePath } from '../sources/k8s/path.js';
 import { BY_TERRAFORM_TYPE } from './mapping/registry.js';
 import type { DriftReport } from './schema.js';
 import { kubeObjectKey, type RecordedInstance, type TerraformRecord } from './terraform-record.js';

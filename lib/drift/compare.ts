@@ -1,3 +1,4 @@
+import { isRecord } from '../model/kube.js';
 import type { Resource } from '../model/schema.js';
 import { SENSITIVE } from '../terraform/state-instance.js';
 import type { AttributeSpec, StateContext } from './mapping/types.js';
@@ -5,7 +6,6 @@ import {
   canonicalKey,
   holdsSensitive,
   identicalData,
-  isRecord,
   sameCanonical,
   UNKNOWN,
 } from './normalize-values.js';

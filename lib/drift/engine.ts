@@ -1,19 +1,19 @@
+import type { KubeRecord } from '../model/kube.js';
+import type { ExportFilter } from '../model/kube-filter.js';
 import type { Resource, ScopeStatus } from '../model/schema.js';
 import { awsScope } from '../model/scope.js';
+import { ownershipOf } from '../ownership/aws.js';
 import { resourcePath } from '../snapshot/paths.js';
-import { ownershipOf } from '../sources/aws/ownership.js';
-import type { KubeRecord } from '../sources/k8s/object.js';
-import type { ExportFilter } from '../sources/k8s/schema.js';
 import { SENSITIVE, type StateInstance } from '../terraform/state-instance.js';
 import { compareAttribute } from './compare.js';
-import { type IgnoreRules, isIgnored, NO_IGNORE } from './ignore.js';
+import { type IgnoreRules, ignored, NO_IGNORE } from './ignore.js';
 import { type ImpliedOwners, impliedOwners } from './implied-owners.js';
 import { computeKubeDrift } from './kube/engine.js';
 import { type Location, locate } from './locate.js';
 import { BY_RESOURCE_TYPE, BY_TERRAFORM_TYPE } from './mapping/registry.js';
 import type { TypeMapping } from './mapping/types.js';
 import { canonicalKey } from './normalize-values.js';
-import { buildReport, compareText } from './report.js';
+import { buildReport, changedEntry, compareText } from './report.js';
 import type { DriftChange, DriftReport } from './schema.js';
 import { readStateClaims } from './state-claims.js';
 
@@ -126,11 +126,6 @@ function split(held: OneOrMore<StateInstance>): Matched {
   // The first address names the type, and groups list their addresses in this order.
   if (primaries.length > 1) primaries.sort(byAddress);
   return { primaries, children };
-}
-
-// Most runs have no ignore file: skip building the match target for each entry and attribute.
-function ignored(rules: IgnoreRules, type: string, id: string, attribute?: string): boolean {
-  return rules.rules.length > 0 && isIgnored(rules, type, id, attribute);
 }
 
 /**
@@ -309,7 +304,7 @@ function changedEntries(
   ignore: IgnoreRules,
   out: DriftReport['changed'],
 ): void {
-  if (found.primaries.length > 0) changedEntry(resource, found, '', found.primaries, ignore, out);
+  if (found.primaries.length > 0) changedEntryOf(resource, found, '', found.primaries, ignore, out);
   if (found.children.length === 0) return;
   const groups = new Map<string, StateInstance[]>();
   for (const instance of found.children) {
@@ -319,12 +314,12 @@ function changedEntries(
     else members.push(instance);
   }
   for (const [group, members] of groups) {
-    changedEntry(resource, found, group, members.sort(byAddress), ignore, out);
+    changedEntryOf(resource, found, group, members.sort(byAddress), ignore, out);
   }
 }
 
 // `instances` are sorted by address and share one mapping (one type, or one child group).
-function changedEntry(
+function changedEntryOf(
   resource: Resource,
   found: Matched,
   group: string,
@@ -352,15 +347,6 @@ function changedEntry(
     }
   }
   if (changes === undefined) return;
-  out.push({
-    address: head.address,
-    ...(instances.length > 1 ? { addresses: instances.map((i) => i.address) } : {}),
-    type: head.type,
-    id,
-    path: resourcePath(resource),
-    changes: [...changes.values()].sort(
-      (a, b) =>
-        compareText(a.attribute, b.attribute) || compareText(canonicalKey(a), canonicalKey(b)),
-    ),
-  });
+  const addresses = instances.map((i) => i.address);
+  out.push(changedEntry(addresses, head.type, id, resourcePath(resource), changes.values()));
 }

@@ -150,3 +150,11 @@ export function isIgnored(
   }
   return ignored;
 }
+
+/**
+ * `isIgnored`, answered at once when there are no rules: most runs have no ignore file, so the
+ * engines skip building the match target for each entry and attribute.
+ */
+export function ignored(rules: IgnoreRules, type: string, id: string, attribute?: string): boolean {
+  return rules.rules.length > 0 && isIgnored(rules, type, id, attribute);
+}

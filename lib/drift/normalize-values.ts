@@ -1,3 +1,4 @@
+import { isRecord } from '../model/kube.js';
 /** A value the snapshot or the state does not hold: never reported as different. */
 export const UNKNOWN: unique symbol = Symbol('unknown');
 /** The type of `UNKNOWN`. */
@@ -8,11 +9,6 @@ export type Unknown = typeof UNKNOWN;
  * the comparison skips it when both raw values are the same data (`identicalData`).
  */
 export type Normalizer = (value: unknown) => unknown;
-
-/** True for a JSON object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** True for the values the AWS provider treats as "not set": null, undefined, "", [] and {}. */
 export function isEmpty(value: unknown): boolean {

@@ -1,5 +1,6 @@
 import type { ScopeStatus } from '../model/schema.js';
-import type { DriftReport } from './schema.js';
+import { canonicalKey } from './normalize-values.js';
+import type { DriftChange, DriftReport } from './schema.js';
 
 export type { DriftChange, DriftReport } from './schema.js';
 
@@ -8,6 +9,31 @@ type Entries = Pick<DriftReport, 'unmanaged' | 'missing' | 'changed' | 'managedE
 /** Code-unit order, the same on every machine and locale. */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A changed entry, AWS or Kubernetes: the first of `addresses` (sorted) names it, all of them
+ * are listed when several instances declare the resource, and the changes are in attribute
+ * order (then by value, so the same input gives the same bytes).
+ */
+export function changedEntry(
+  addresses: readonly string[],
+  type: string,
+  id: string,
+  path: string,
+  changes: Iterable<DriftChange>,
+): DriftReport['changed'][number] {
+  return {
+    address: addresses[0] ?? '',
+    ...(addresses.length > 1 ? { addresses: [...addresses] } : {}),
+    type,
+    id,
+    path,
+    changes: [...changes].sort(
+      (a, b) =>
+        compareText(a.attribute, b.attribute) || compareText(canonicalKey(a), canonicalKey(b)),
+    ),
+  };
 }
 
 function byKeys<T>(...keys: ((item: T) => string)[]) {

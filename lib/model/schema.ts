@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { KubeRecord } from '../sources/k8s/object.js';
-import { ExportFilter } from '../sources/k8s/schema.js';
+import type { KubeRecord } from './kube.js';
+import { ExportFilter } from './kube-filter.js';
 
 /** An AWS account to scan: the caller's own (no role) or one reached by assuming a role. */
 export const AccountRef = z.strictObject({

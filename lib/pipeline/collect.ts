@@ -9,13 +9,13 @@ import {
   PlannedTarget,
   type ScanResult,
 } from '../model/index.js';
+import { ExportFilter } from '../model/kube-filter.js';
 import type { AwsClientFactory } from '../sources/aws/client-factory.js';
 import { classifyAwsError } from '../sources/aws/errors.js';
 import { resolveAccountId } from '../sources/aws/identity.js';
 import { collectorsFor } from '../sources/aws/registry.js';
 import type { AwsCollectorContext } from '../sources/collector.js';
 import { collectCluster } from '../sources/k8s/collect-cluster.js';
-import { ExportFilter } from '../sources/k8s/schema.js';
 import { PipelineError } from './errors.js';
 import { stagingKeys } from './keys.js';
 import type { StagingStore } from './staging-store.js';

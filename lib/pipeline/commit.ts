@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { type ChangedPath, classifyPaths, type PathClass } from '../drift/classify.js';
+import { classifyKubeChange } from '../drift/kube/classify.js';
 import {
   parseTerraformRecord,
   renderTerraformRecord,
   TERRAFORM_RECORD_PATH,
 } from '../drift/terraform-record.js';
 import type { Logger, ScanWarning } from '../model/index.js';
+import type { KubeRecord } from '../model/kube.js';
 import { gitBlobSha } from '../snapshot/blob-hash.js';
 import { FORMAT_VERSION } from '../snapshot/format.js';
 import { renderResource } from '../snapshot/render.js';
-import { classifyKubeChange } from '../sources/k8s/classify.js';
-import type { KubeRecord } from '../sources/k8s/object.js';
 import { renderKubeRecord } from '../sources/k8s/render.js';
 import { renderCommitMessage, renderFormatMessage } from '../trail/commit-message.js';
 import { diffTrail, splitDiff, type TrailDiff } from '../trail/diff-trail.js';

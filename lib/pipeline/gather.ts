@@ -6,7 +6,7 @@ import {
   type ScanWarning,
   type ScopeStatus,
 } from '../model/index.js';
-import type { KubeRecord } from '../sources/k8s/object.js';
+import type { KubeRecord } from '../model/kube.js';
 import { StagingCorruptError, StagingMissingError } from './errors.js';
 import { stagingKeys } from './keys.js';
 import { Plan } from './plan.js';

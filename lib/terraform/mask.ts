@@ -1,6 +1,6 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { DEFAULT_SECRET_KEY_PATTERNS } from '../snapshot/kube/secrets.js';
 import { looksLikeCredential } from '../snapshot/normalize/redact-credentials.js';
-import { DEFAULT_SECRET_KEY_PATTERNS } from '../sources/k8s/secrets.js';
 import type { TfPathStep } from './schema.js';
 import { SENSITIVE } from './state-instance.js';
 

@@ -2,16 +2,11 @@ import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Resource, ScopeStatus } from '../model/index.js';
+import { isRecord, type KubeObject, type KubeRecord, splitApiVersion } from '../model/kube.js';
 import { SnapshotError } from '../snapshot/errors.js';
+import { type KubePathParts, parseKubePath } from '../snapshot/kube/path.js';
 import { parseResourcePath } from '../snapshot/paths.js';
 import { parseResourceFile } from '../snapshot/render.js';
-import {
-  isRecord,
-  type KubeObject,
-  type KubeRecord,
-  splitApiVersion,
-} from '../sources/k8s/object.js';
-import { type KubePathParts, parseKubePath } from '../sources/k8s/path.js';
 import { listFiles } from './list-files.js';
 import { parseScanRecord, SCAN_RECORD_PATH } from './scan-record.js';
 

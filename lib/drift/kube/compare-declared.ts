@@ -1,5 +1,5 @@
-import { cleanObject } from '../../sources/k8s/clean.js';
-import { isRecord, type KubeObject } from '../../sources/k8s/object.js';
+import { isRecord, type KubeObject } from '../../model/kube.js';
+import { cleanObject } from '../../snapshot/kube/clean.js';
 import { SENSITIVE } from '../../terraform/state-instance.js';
 import { holdsSensitive, sameCanonical } from '../normalize-values.js';
 import type { DriftChange } from '../schema.js';

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { isRecord } from '../../sources/k8s/object.js';
+import { isRecord } from '../../model/kube.js';
 import { isDynamicWrapper } from '../../terraform/mask.js';
 import { SENSITIVE, type StateInstance } from '../../terraform/state-instance.js';
 import { type KubeTypedSpec, TYPED_BY_TERRAFORM_TYPE } from './typed.js';

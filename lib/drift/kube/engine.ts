@@ -1,17 +1,17 @@
+import { isRecord, type KubeObject, type KubeRecord } from '../../model/kube.js';
+import type { ExportFilter } from '../../model/kube-filter.js';
+import { kubeOwnerOf } from '../../ownership/kube.js';
+import { isExported } from '../../snapshot/kube/noise.js';
+import { kubePath } from '../../snapshot/kube/path.js';
 import { encodeId } from '../../snapshot/paths.js';
-import { isExported } from '../../sources/k8s/noise.js';
-import { isRecord, type KubeObject, type KubeRecord } from '../../sources/k8s/object.js';
-import { kubePath } from '../../sources/k8s/path.js';
-import type { ExportFilter } from '../../sources/k8s/schema.js';
 import type { StateInstance } from '../../terraform/state-instance.js';
 import { compareAttribute } from '../compare.js';
-import { type IgnoreRules, isIgnored } from '../ignore.js';
+import { type IgnoreRules, ignored } from '../ignore.js';
 import { canonicalKey } from '../normalize-values.js';
-import { compareText } from '../report.js';
+import { changedEntry, compareText } from '../report.js';
 import type { DriftChange, DriftReport } from '../schema.js';
 import { compareDeclared } from './compare-declared.js';
 import { type Declared, declaredObject, manifestId } from './declared.js';
-import { kubeOwnerOf } from './ownership.js';
 import { TYPED_BY_KIND } from './typed.js';
 
 /** What the Kubernetes side of the comparison reads. */
@@ -91,10 +91,6 @@ function namespaceOf(declared: Declared, index: Index): string {
   return namespaced ? 'default' : '';
 }
 
-function ignored(rules: IgnoreRules, type: string, id: string, attribute?: string): boolean {
-  return rules.rules.length > 0 && isIgnored(rules, type, id, attribute);
-}
-
 /**
  * Kubernetes objects vs the Kubernetes provider's instances (`kubernetes_manifest`, the typed
  * `kubernetes_<kind>(_v1)` resources, `kubectl_manifest`, the label/annotation/data patches),
@@ -165,9 +161,9 @@ export function computeKubeDrift(input: KubeDriftInput): KubeDriftEntries {
     const found = matched.get(position) ?? [];
     // Every primary (one per state holding the object) makes one entry; each patch its own.
     const primaries = found.filter((d) => d.role === 'primary').sort(byAddress);
-    if (primaries.length > 0) changedEntry(record, primaries, input.ignore, entries.changed);
+    if (primaries.length > 0) changedEntryOf(record, primaries, input.ignore, entries.changed);
     for (const patch of found.filter((d) => d.role === 'patch')) {
-      changedEntry(record, [patch], input.ignore, entries.changed);
+      changedEntryOf(record, [patch], input.ignore, entries.changed);
     }
     const primary = primaries[0];
     const unmanagedType = TYPED_BY_KIND.get(`${record.group}/${record.kind}`)?.terraformTypes[0];
@@ -268,7 +264,7 @@ function changesOf(record: KubeRecord, declared: Declared): DriftChange[] {
 }
 
 // `group` is sorted by address; its first names the entry, as for AWS resources in two states.
-function changedEntry(
+function changedEntryOf(
   record: KubeRecord,
   group: readonly Declared[],
   ignore: IgnoreRules,
@@ -285,15 +281,6 @@ function changedEntry(
     }
   }
   if (kept.size === 0) return;
-  out.push({
-    address: head.instance.address,
-    ...(group.length > 1 ? { addresses: group.map((d) => d.instance.address) } : {}),
-    type,
-    id: head.id,
-    path: kubePath(record),
-    changes: [...kept.values()].sort(
-      (a, b) =>
-        compareText(a.attribute, b.attribute) || compareText(canonicalKey(a), canonicalKey(b)),
-    ),
-  });
+  const addresses = group.map((d) => d.instance.address);
+  out.push(changedEntry(addresses, type, head.id, kubePath(record), kept.values()));
 }

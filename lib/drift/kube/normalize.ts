@@ -1,5 +1,5 @@
+import { isRecord } from '../../model/kube.js';
 import { REDACTED } from '../../snapshot/normalize/redact-credentials.js';
-import { isRecord } from '../../sources/k8s/object.js';
 import { normalizeString } from '../normalize-values.js';
 
 /** The prefix of a value the trail fingerprinted (Secret data, matching ConfigMap keys). */

@@ -1,5 +1,5 @@
-import { isDroppedAnnotation, RESTARTED_AT } from '../../sources/k8s/clean-metadata.js';
-import { isRecord, type KubeObject } from '../../sources/k8s/object.js';
+import { isRecord, type KubeObject } from '../../model/kube.js';
+import { isDroppedAnnotation, RESTARTED_AT } from '../../snapshot/kube/clean-metadata.js';
 import type { AttributeSpec } from '../mapping/types.js';
 import {
   canonicalKey,

@@ -100,6 +100,12 @@ const VOLATILE_BY_TYPE: ReadonlyMap<string, readonly NormalizeStep[]> = new Map(
   ['AWS::EKS::PodIdentityAssociation', [dropPodIdentityVolatileFields]],
   ['AWS::EKS::IdentityProviderConfig', [dropIdentityProviderConfigVolatileFields]],
 ]);
+// Collected types that need no step of their own, and why (every collected type is in BY_TYPE,
+// VOLATILE_BY_TYPE or here: test/unit/repo/resource-types.test.ts checks it).
+const NO_OWN_STEPS: ReadonlyMap<string, string> = new Map([
+  ['AWS::EC2::EIP', 'a flat object: no field AWS changes on its own, no list but its tags'],
+  ['AWS::EC2::KeyPair', 'a flat object: no field AWS changes on its own, no list but its tags'],
+]);
 // Redaction runs last so that no step after it can bring a value back.
 const LAST: readonly NormalizeStep[] = [sortTags, redactCredentials];
 
@@ -125,4 +131,18 @@ export function normalizeResource(resource: Resource, options: NormalizeOptions 
     normalized = step(normalized);
   }
   return normalized;
+}
+
+/**
+ * Why a collected type needs no normalization step of its own, or undefined when it has steps
+ * (or is unknown here). A new collected type gets steps or a reason: see README "Adding a
+ * resource type".
+ */
+export function noOwnStepsReason(resourceType: string): string | undefined {
+  return NO_OWN_STEPS.get(resourceType);
+}
+
+/** True when the chain has steps of the type's own (volatile fields or its own sorting). */
+export function hasOwnSteps(resourceType: string): boolean {
+  return BY_TYPE.has(resourceType) || VOLATILE_BY_TYPE.has(resourceType);
 }

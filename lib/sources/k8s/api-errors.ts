@@ -1,4 +1,4 @@
-import { KubeError } from './errors.js';
+import { KubeError } from '../../model/kube-errors.js';
 
 /** `/api` or `/apis` could not be read: nothing about the cluster is known. */
 export class KubeDiscoveryError extends KubeError {

@@ -1,16 +1,16 @@
 import type { KubeConfig } from '@kubernetes/client-node';
+import { gvkOf, type KubeObject, type KubeRecord } from '../../model/kube.js';
+import type { ExportFilter } from '../../model/kube-filter.js';
 import type { CallCounts, ScanWarning, ScopeStatus, WarningCode } from '../../model/schema.js';
+import { isExported } from '../../snapshot/kube/noise.js';
+import { kubePath } from '../../snapshot/kube/path.js';
+import { scaleTargets } from '../../snapshot/kube/scale-targets.js';
 import { encodeId } from '../../snapshot/paths.js';
 import { KubeDiscoveryError, KubeTransportError } from './api-errors.js';
 import { type DiscoveryFailure, discoverResources, type KubeResourceType } from './discover.js';
 import { type KubeHttp, kubeHttp, mapWithConcurrency } from './http.js';
 import { type ListFailureReason, type ListOptions, listAll } from './list.js';
-import { isExported } from './noise.js';
-import { gvkOf, type KubeObject, type KubeRecord } from './object.js';
-import { kubePath } from './path.js';
 import { toKubeRecord } from './record.js';
-import { scaleTargets } from './scale-targets.js';
-import type { ExportFilter } from './schema.js';
 import { typeExcluded } from './type-filter.js';
 
 /** What exporting one cluster needs. */

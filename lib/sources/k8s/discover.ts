@@ -1,7 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
+import { isRecord } from '../../model/kube.js';
 import { KubeDiscoveryError } from './api-errors.js';
 import { type KubeHttp, type KubeResponse, kubeHttp, statusMessage } from './http.js';
-import { isRecord } from './object.js';
 
 /** One listable resource type in its preferred version. */
 export interface KubeResourceType {

@@ -1,10 +1,10 @@
 import { DescribeClusterCommand } from '@aws-sdk/client-eks';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { AccountRef, Clock } from '../../model/index.js';
+import { KubeError } from '../../model/kube-errors.js';
 import type { AwsClientFactory } from '../aws/client-factory.js';
 import { eksKubeConfig } from './eks-kubeconfig.js';
 import { eksBearerToken } from './eks-token.js';
-import { KubeError } from './errors.js';
 
 /** An EKS cluster to reach. */
 export interface EksClusterRef {

@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { KubeError } from '../../model/kube-errors.js';
 import { KubeTransportError } from './api-errors.js';
-import { KubeError } from './errors.js';
 
 /** One answer of the API server: status, Content-Type and parsed JSON body (undefined if not JSON). */
 export interface KubeResponse {

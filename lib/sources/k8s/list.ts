@@ -1,9 +1,9 @@
 import type { KubeConfig } from '@kubernetes/client-node';
+import { isRecord, type KubeObject, toKubeObject } from '../../model/kube.js';
+import { KubeObjectError } from '../../model/kube-errors.js';
 import { KubeTransportError } from './api-errors.js';
 import type { KubeResourceType } from './discover.js';
-import { KubeObjectError } from './errors.js';
 import { type KubeHttp, kubeHttp, statusMessage } from './http.js';
-import { isRecord, type KubeObject, toKubeObject } from './object.js';
 
 /** Why a type could not be listed. */
 export type ListFailureReason = 'forbidden' | 'unavailable' | 'expired' | 'malformed' | 'failed';

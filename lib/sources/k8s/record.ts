@@ -1,7 +1,7 @@
-import { cleanObject } from './clean.js';
-import { readFacts } from './facts.js';
-import { type KubeObject, type KubeRecord, splitApiVersion } from './object.js';
-import { protectSecrets, type SecretOptions } from './secrets.js';
+import { type KubeObject, type KubeRecord, splitApiVersion } from '../../model/kube.js';
+import { readFacts } from '../../ownership/kube-facts.js';
+import { cleanObject } from '../../snapshot/kube/clean.js';
+import { protectSecrets, type SecretOptions } from '../../snapshot/kube/secrets.js';
 
 /** What turning a live object into a record needs. */
 export interface RecordOptions extends SecretOptions {

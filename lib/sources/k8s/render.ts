@@ -1,7 +1,7 @@
+import type { KubeRecord } from '../../model/kube.js';
 import { toCanonicalYaml } from '../../snapshot/canonical-yaml.js';
+import { kubePath } from '../../snapshot/kube/path.js';
 import type { RenderedFile } from '../../snapshot/render.js';
-import type { KubeRecord } from './object.js';
-import { kubePath } from './path.js';
 
 const encoder = new TextEncoder();
 

@@ -1,6 +1,6 @@
-import { DEFAULT_NOISE, isExported } from './noise.js';
-import type { Gvk, KubeObject } from './object.js';
-import type { ExportFilter, ExportRule } from './schema.js';
+import type { Gvk, KubeObject } from '../../model/kube.js';
+import type { ExportFilter, ExportRule } from '../../model/kube-filter.js';
+import { DEFAULT_NOISE, isExported } from '../../snapshot/kube/noise.js';
 
 /**
  * True when the filter drops every object of a type whatever its namespace, labels or owners,

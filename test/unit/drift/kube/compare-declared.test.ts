@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareDeclared } from '../../../../lib/drift/kube/compare-declared.js';
+import type { KubeObject } from '../../../../lib/model/kube.js';
+import { cleanObject } from '../../../../lib/snapshot/kube/clean.js';
 import { REDACTED } from '../../../../lib/snapshot/normalize/redact-credentials.js';
-import { cleanObject } from '../../../../lib/sources/k8s/clean.js';
-import type { KubeObject } from '../../../../lib/sources/k8s/object.js';
 import { maskAttributes } from '../../../../lib/terraform/mask.js';
 import { SENSITIVE } from '../../../../lib/terraform/state-instance.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeDrift } from '../../../../lib/drift/engine.js';
 import { compareDeclared } from '../../../../lib/drift/kube/compare-declared.js';
 import { renderJson } from '../../../../lib/drift/render/json.js';
-import type { KubeObject, KubeRecord } from '../../../../lib/sources/k8s/object.js';
+import type { KubeObject, KubeRecord } from '../../../../lib/model/kube.js';
 import { parseState } from '../../../../lib/terraform/parse-state.js';
 import type { StateInstance } from '../../../../lib/terraform/state-instance.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDrift } from '../../../../lib/drift/engine.js';
 import { parseIgnore } from '../../../../lib/drift/ignore.js';
-import type { KubeRecord } from '../../../../lib/sources/k8s/object.js';
+import type { KubeRecord } from '../../../../lib/model/kube.js';
 import type { StateInstance } from '../../../../lib/terraform/state-instance.js';
 
 const NOW = new Date('2026-11-22T10:00:00Z');

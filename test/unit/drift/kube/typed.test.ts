@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeDrift } from '../../../../lib/drift/engine.js';
 import type { DriftChange } from '../../../../lib/drift/schema.js';
-import type { KubeObject, KubeRecord } from '../../../../lib/sources/k8s/object.js';
-import { kubePath } from '../../../../lib/sources/k8s/path.js';
+import type { KubeObject, KubeRecord } from '../../../../lib/model/kube.js';
+import { kubePath } from '../../../../lib/snapshot/kube/path.js';
 import { toKubeRecord } from '../../../../lib/sources/k8s/record.js';
 import { SENSITIVE, type StateInstance } from '../../../../lib/terraform/state-instance.js';
 

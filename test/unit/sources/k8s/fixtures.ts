@@ -1,4 +1,4 @@
-import type { KubeMetadata, KubeObject } from '../../../../lib/sources/k8s/object.js';
+import type { KubeMetadata, KubeObject } from '../../../../lib/model/kube.js';
 
 /** Fields merged over a test object; `metadata.namespace: undefined` makes it cluster-scoped. */
 export interface ObjectExtras {

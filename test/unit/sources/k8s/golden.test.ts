@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type KubeObject, toKubeObject } from '../../../../lib/sources/k8s/object.js';
+import { type KubeObject, toKubeObject } from '../../../../lib/model/kube.js';
+import { scaleTargets } from '../../../../lib/snapshot/kube/scale-targets.js';
 import { toKubeRecord } from '../../../../lib/sources/k8s/record.js';
 import { renderKubeRecord } from '../../../../lib/sources/k8s/render.js';
-import { scaleTargets } from '../../../../lib/sources/k8s/scale-targets.js';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
 // Set to rewrite expected.yaml files after a deliberate change; review the diff before committing.

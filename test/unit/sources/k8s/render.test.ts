@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { KubeObject, KubeRecord } from '../../../../lib/sources/k8s/object.js';
+import type { KubeObject, KubeRecord } from '../../../../lib/model/kube.js';
 import { toKubeRecord } from '../../../../lib/sources/k8s/record.js';
 import { renderKubeRecord } from '../../../../lib/sources/k8s/render.js';
 import { TEST_KEY } from './fixtures.js';

@@ -1,8 +1,8 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ExportFilter } from '../../../../../lib/model/kube-filter.js';
 import { collectCluster } from '../../../../../lib/sources/k8s/collect-cluster.js';
 import { renderKubeRecord } from '../../../../../lib/sources/k8s/render.js';
-import { ExportFilter } from '../../../../../lib/sources/k8s/schema.js';
 import { SECRET_CANARY } from '../../../../sim/k8s/sample-workloads.js';
 import type { KubeSim } from '../../../../sim/k8s/server.js';
 import { sampleSim } from './sample-sim.js';

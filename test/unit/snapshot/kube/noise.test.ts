@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isExported, isNoise, noiseReason } from '../../../../lib/sources/k8s/noise.js';
-import { gvkOf, type KubeObject } from '../../../../lib/sources/k8s/object.js';
-import { ExportFilter } from '../../../../lib/sources/k8s/schema.js';
-import { kubeObject } from './fixtures.js';
+import { gvkOf, type KubeObject } from '../../../../lib/model/kube.js';
+import { ExportFilter } from '../../../../lib/model/kube-filter.js';
+import { isExported, isNoise, noiseReason } from '../../../../lib/snapshot/kube/noise.js';
+import { kubeObject } from '../../sources/k8s/fixtures.js';
 
 const controlled = {
   ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', controller: true }],

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { kubeOwnerOf } from '../../../../lib/drift/kube/ownership.js';
-import { cleanObject } from '../../../../lib/sources/k8s/clean.js';
-import { readFacts } from '../../../../lib/sources/k8s/facts.js';
 import {
   gvkOf,
   type KubeMetadata,
   type KubeObject,
   type KubeRecord,
-} from '../../../../lib/sources/k8s/object.js';
+} from '../../../lib/model/kube.js';
+import { kubeOwnerOf } from '../../../lib/ownership/kube.js';
+import { readFacts } from '../../../lib/ownership/kube-facts.js';
+import { cleanObject } from '../../../lib/snapshot/kube/clean.js';
 
 interface LiveOptions {
   readonly apiVersion?: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gitOpsOwner, readFacts } from '../../../../lib/sources/k8s/facts.js';
-import { kubeObject } from './fixtures.js';
+import { gitOpsOwner, readFacts } from '../../../lib/ownership/kube-facts.js';
+import { kubeObject } from '../sources/k8s/fixtures.js';
 
 function owner(metadata: Readonly<Record<string, unknown>>) {
   return gitOpsOwner(readFacts(kubeObject('apps/v1', 'Deployment', { metadata })));

@@ -1,6 +1,6 @@
-import { decodeId, encodeId } from '../../snapshot/paths.js';
-import { KubePathError } from './errors.js';
-import type { KubeRecord } from './object.js';
+import type { KubeRecord } from '../../model/kube.js';
+import { KubePathError } from '../../model/kube-errors.js';
+import { decodeId, encodeId } from '../paths.js';
 
 /** The namespace segment of cluster-scoped objects; no namespace can be named so (DNS labels have no `_`). */
 export const CLUSTER_SCOPE = '_cluster';

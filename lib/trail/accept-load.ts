@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AcceptedFileError } from './accept-errors.js';
-import { ACCEPTED_DIR, parseAcceptedFile, scopeOfAcceptedFile } from './accept-file.js';
-import type { ScopedEntry } from './accept-schema.js';
-import { compareText } from './report.js';
+import { AcceptedFileError } from '../drift/accept-errors.js';
+import { ACCEPTED_DIR, parseAcceptedFile, scopeOfAcceptedFile } from '../drift/accept-file.js';
+import type { ScopedEntry } from '../drift/accept-schema.js';
+import { compareText } from '../drift/report.js';
 
 /** Every entry of a trail's accepted-drift files, and one error per file that could not be used. */
 export interface LoadedAcceptance {

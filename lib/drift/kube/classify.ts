@@ -1,5 +1,5 @@
-import type { PathClass } from '../../drift/classify.js';
-import type { KubeRecord } from './object.js';
+import type { KubeRecord } from '../../model/kube.js';
+import type { PathClass } from '../classify.js';
 
 // Field managers as the tools register them in managedFields.
 const GITOPS_MANAGERS: readonly [RegExp, string][] = [

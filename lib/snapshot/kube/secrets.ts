@@ -1,6 +1,6 @@
-import { hmacFingerprint } from '../../snapshot/fingerprint.js';
-import { looksLikeCredential, REDACTED } from '../../snapshot/normalize/redact-credentials.js';
-import { gvkOf, isRecord, type KubeObject } from './object.js';
+import { gvkOf, isRecord, type KubeObject } from '../../model/kube.js';
+import { hmacFingerprint } from '../fingerprint.js';
+import { looksLikeCredential, REDACTED } from '../normalize/redact-credentials.js';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { KubePathError } from '../../../../lib/model/kube-errors.js';
 import { SnapshotPathError } from '../../../../lib/snapshot/errors.js';
-import { KubePathError } from '../../../../lib/sources/k8s/errors.js';
-import { type KubePathParts, kubePath, parseKubePath } from '../../../../lib/sources/k8s/path.js';
+import { type KubePathParts, kubePath, parseKubePath } from '../../../../lib/snapshot/kube/path.js';
 
 const anyName = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1 }),

@@ -1,5 +1,5 @@
-import { readFacts } from '../../sources/k8s/facts.js';
-import { controllerOf, type GitOpsOwner, type KubeRecord } from '../../sources/k8s/object.js';
+import { controllerOf, type GitOpsOwner, type KubeRecord } from '../model/kube.js';
+import { readFacts } from './kube-facts.js';
 
 const SYSTEM_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 // Written by the API server and the controller manager in every cluster.

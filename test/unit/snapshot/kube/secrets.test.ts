@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../../../../lib/model/kube.js';
 import { hmacFingerprint } from '../../../../lib/snapshot/fingerprint.js';
-import { REDACTED } from '../../../../lib/snapshot/normalize/redact-credentials.js';
-import type { KubeObject } from '../../../../lib/sources/k8s/object.js';
-import { toKubeRecord } from '../../../../lib/sources/k8s/record.js';
-import { renderKubeRecord } from '../../../../lib/sources/k8s/render.js';
 import {
   isNoiseSecret,
   protectSecrets,
   type SecretOptions,
-} from '../../../../lib/sources/k8s/secrets.js';
-import { kubeObject, TEST_KEY } from './fixtures.js';
+} from '../../../../lib/snapshot/kube/secrets.js';
+import { REDACTED } from '../../../../lib/snapshot/normalize/redact-credentials.js';
+import { toKubeRecord } from '../../../../lib/sources/k8s/record.js';
+import { renderKubeRecord } from '../../../../lib/sources/k8s/render.js';
+import { kubeObject, TEST_KEY } from '../../sources/k8s/fixtures.js';
 
 const CANARY = 'CANARY-7c1a-do-not-commit';
 const CANARY_BASE64 = Buffer.from(CANARY).toString('base64');

@@ -1,5 +1,5 @@
+import { isRecord, type KubeObject } from '../../model/kube.js';
 import { dropIfEmpty } from './clean-metadata.js';
-import { isRecord, type KubeObject } from './object.js';
 
 /** A kind-specific cleaning step; it edits the private copy `cleanObject` made. */
 type SpecStep = (object: KubeObject) => void;

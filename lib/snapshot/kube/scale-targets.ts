@@ -1,4 +1,4 @@
-import { gvkOf, isRecord, type KubeObject, splitApiVersion } from './object.js';
+import { gvkOf, isRecord, type KubeObject, splitApiVersion } from '../../model/kube.js';
 
 /** The key of a workload an autoscaler scales: `<group>/<Kind>/<namespace>/<name>` (group '' for core). */
 export function scaleTargetKey(

@@ -1,6 +1,6 @@
+import { gvkOf, isRecord, type KubeObject } from '../../model/kube.js';
 import { cleanTemplateMetadata, cleanTopMetadata } from './clean-metadata.js';
 import { SPEC_STEPS } from './clean-spec.js';
-import { gvkOf, isRecord, type KubeObject } from './object.js';
 import { scaleTargetKey } from './scale-targets.js';
 
 /** What cleaning needs to know beyond the object itself. */

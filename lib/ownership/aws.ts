@@ -1,4 +1,4 @@
-import type { Resource } from '../../model/index.js';
+import type { Resource } from '../model/index.js';
 
 /** Who else manages a resource, as the AWS API itself says (a tag, a flag, a default). */
 export interface OwnershipFact {

@@ -4,7 +4,7 @@ import {
   type GitOpsOwner,
   type KubeFacts,
   type KubeObject,
-} from './object.js';
+} from '../model/kube.js';
 
 const ARGO_TRACKING = 'argocd.argoproj.io/tracking-id';
 const INSTANCE = 'app.kubernetes.io/instance';

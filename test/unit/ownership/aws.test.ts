@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../../../../lib/model/index.js';
-import { ownershipOf } from '../../../../lib/sources/aws/ownership.js';
+import type { Resource } from '../../../lib/model/index.js';
+import { ownershipOf } from '../../../lib/ownership/aws.js';
 
 function resource(
   resourceType: string,

@@ -1,4 +1,4 @@
-import { isRecord } from './object.js';
+import { isRecord } from '../../model/kube.js';
 
 /**
  * Metadata fields the API server writes: identity, versions, times and field ownership. None is

@@ -1,4 +1,4 @@
-import { KubeObjectError } from './errors.js';
+import { KubeObjectError } from './kube-errors.js';
 
 /** One entry of `metadata.ownerReferences`. */
 export interface OwnerReference {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cleanObject } from '../../../../lib/sources/k8s/clean.js';
-import { type KubeObject, toKubeObject } from '../../../../lib/sources/k8s/object.js';
-import { scaleTargetKey, scaleTargets } from '../../../../lib/sources/k8s/scale-targets.js';
-import { kubeObject } from './fixtures.js';
+import { type KubeObject, toKubeObject } from '../../../../lib/model/kube.js';
+import { cleanObject } from '../../../../lib/snapshot/kube/clean.js';
+import { scaleTargetKey, scaleTargets } from '../../../../lib/snapshot/kube/scale-targets.js';
+import { kubeObject } from '../../sources/k8s/fixtures.js';
 
 const NONE = new Set<string>();
 

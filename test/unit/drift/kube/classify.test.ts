@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyKubeChange } from '../../../../lib/sources/k8s/classify.js';
-import type { KubeRecord } from '../../../../lib/sources/k8s/object.js';
+import { classifyKubeChange } from '../../../../lib/drift/kube/classify.js';
+import type { KubeRecord } from '../../../../lib/model/kube.js';
 
 function record(updates: { manager: string; time?: string }[]): KubeRecord {
   return {

@@ -1,5 +1,5 @@
-import { controllerOf, type Gvk, gvkOf, type KubeObject } from './object.js';
-import type { ExportFilter, ExportRule } from './schema.js';
+import { controllerOf, type Gvk, gvkOf, type KubeObject } from '../../model/kube.js';
+import type { ExportFilter, ExportRule } from '../../model/kube-filter.js';
 import { isNoiseSecret } from './secrets.js';
 
 /** One entry of the default exclusion list, with the reason a reader sees. */

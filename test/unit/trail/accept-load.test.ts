@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AcceptedFileError } from '../../../lib/drift/accept-errors.js';
 import { acceptedFilePath, formatAcceptedFile } from '../../../lib/drift/accept-file.js';
-import { loadAccepted } from '../../../lib/drift/accept-load.js';
+import { loadAccepted } from '../../../lib/trail/accept-load.js';
 
 const FP = `sha256:${'b'.repeat(64)}`;
 const GOOD = 'aws/123456789012/eu-west-1';
