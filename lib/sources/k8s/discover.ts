@@ -53,6 +53,9 @@ const SUPERSEDED: readonly { readonly group: string; readonly by: readonly strin
 export async function discoverResources(kc: KubeConfig | KubeHttp): Promise<Discovery> {
   const http = 'get' in kc ? kc : kubeHttp(kc);
   const [core, named] = await Promise.all([getRoot(http, '/api'), getRoot(http, '/apis')]);
+  // A root that failed says why itself, before the other root's format is held against it.
+  if (!isAggregated(core)) rootBody(core, '/api');
+  if (!isAggregated(named)) rootBody(named, '/apis');
   const found =
     isAggregated(core) && isAggregated(named)
       ? { mode: 'aggregated' as const, ...fromAggregated(core, named) }
