@@ -121,12 +121,13 @@ function fromAggregated(core: KubeResponse, named: KubeResponse): Found {
       if (!isRecord(item)) throw malformed(path, 'with a group that is no object');
       const metadata = isRecord(item['metadata']) ? item['metadata'] : {};
       const group = typeof metadata['name'] === 'string' ? metadata['name'] : '';
-      if ((group === '') !== (path === '/api')) throw malformed(path, 'with an unnamed group');
+      // `/api` holds only the unnamed core group, `/apis` only named ones.
+      if ((group === '') !== (path === '/api')) throw malformed(path, 'with a misplaced group');
       readAggregatedGroup(group, item, found);
     }
     if (path === '/api' && !found.resources.some((t) => t.group === '')) {
-      const stale = found.failures.some((f) => f.group === '');
-      if (!stale) throw malformed(path, 'with no core v1 resources');
+      const coreFailed = found.failures.some((f) => f.group === '');
+      if (!coreFailed) throw malformed(path, 'with no core v1 resources');
     }
   }
   return found;
