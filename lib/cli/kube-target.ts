@@ -1,4 +1,5 @@
 import { KubeConfig } from '@kubernetes/client-node';
+import type { ClusterConfig } from '../config/schema.js';
 import type { KubeTarget } from '../model/index.js';
 import { CliError } from './errors.js';
 
@@ -26,14 +27,21 @@ export function loadKubeConfig(file: string | undefined, context: string | undef
   return kc;
 }
 
-/** The target of the selected cluster, named in the trail after the kubeconfig's cluster entry. */
-export function kubeTarget(file: string | undefined, context: string | undefined): KubeTarget {
+/**
+ * The target of one configured cluster. Its trail name is the config's `name`, else the
+ * kubeconfig's cluster entry name (what `kubectl config view` shows under `clusters`), else the
+ * context name; the plan refuses two targets that would share one `k8s/<cluster>/` directory.
+ */
+export function kubeTarget(cluster: ClusterConfig): KubeTarget {
+  const { kubeconfig: file, context, name, requestTimeoutSeconds } = cluster;
   const kc = loadKubeConfig(file, context);
-  const cluster = kc.getCurrentCluster()?.name ?? kc.getCurrentContext();
   return {
     kind: 'k8s',
-    cluster,
+    cluster: name ?? kc.getCurrentCluster()?.name ?? kc.getCurrentContext(),
     ...(file ? { kubeconfig: file } : {}),
     context: kc.getCurrentContext(),
+    ...(requestTimeoutSeconds !== undefined && {
+      requestTimeoutMs: Math.max(1, Math.round(requestTimeoutSeconds * 1000)),
+    }),
   };
 }

@@ -91,10 +91,10 @@ async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise
     stateRole,
   } = resolveScan(args, config);
   const clusters = clusterConfigs.map((cluster) => ({
-    ...kubeTarget(
-      cluster.kubeconfig ? resolve(io.cwd, cluster.kubeconfig) : undefined,
-      cluster.context,
-    ),
+    ...kubeTarget({
+      ...cluster,
+      ...(cluster.kubeconfig && { kubeconfig: resolve(io.cwd, cluster.kubeconfig) }),
+    }),
     ...(kubeFilter ? { filter: kubeFilter } : {}),
   }));
   const clock = io.clock ?? systemClock;

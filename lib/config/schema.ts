@@ -116,6 +116,16 @@ export type TerraformConfig = z.infer<typeof TerraformConfig>;
 export const ClusterConfig = z.strictObject({
   kubeconfig: z.string().min(1).optional(),
   context: z.string().min(1).optional(),
+  /**
+   * The cluster's directory in the trail, `k8s/<name>/`; default: the kubeconfig's cluster entry
+   * name. Give one when two kubeconfigs share a cluster name (`kubernetes`, `default`, `minikube`).
+   */
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a cluster name is letters, digits, ".", "_" and "-"')
+    .optional(),
+  /** Seconds one API call may take before the type it reads counts as unreadable. @default 30 */
+  requestTimeoutSeconds: z.number().positive().optional(),
 });
 export type ClusterConfig = z.infer<typeof ClusterConfig>;
 

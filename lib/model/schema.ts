@@ -55,6 +55,8 @@ export const KubeTarget = z.strictObject({
   context: z.string().min(1).optional(),
   /** Which objects to export; absent: everything but the default noise. */
   filter: ExportFilter.optional(),
+  /** Milliseconds one API call may take; absent: 30 s. */
+  requestTimeoutMs: z.number().int().positive().optional(),
   /** An EKS cluster found by the AWS scan: reached with an IAM token instead of a kubeconfig. */
   eks: z
     .strictObject({ account: AccountRef, region: z.string().min(1), name: z.string().min(1) })

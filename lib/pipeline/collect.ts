@@ -18,6 +18,7 @@ import type { AwsCollectorContext } from '../sources/collector.js';
 import { collectCluster } from '../sources/k8s/collect-cluster.js';
 import { PipelineError } from './errors.js';
 import { stagingKeys } from './keys.js';
+import { describeKubeTarget } from './plan.js';
 import type { StagingStore } from './staging-store.js';
 
 /** The collect step's input: one planned target of one scan (a Distributed Map item when deployed). */
@@ -147,7 +148,7 @@ async function collectKube(
         {
           code: 'failed',
           target: key,
-          message: `${key}: the kubeconfig could not be loaded (${(error as Error).name})`,
+          message: `${key}: ${describeKubeTarget(target)} could not be loaded (${(error as Error).name})`,
         },
       ],
       scopes: [],
@@ -157,6 +158,8 @@ async function collectKube(
   const collected = await collectCluster({
     kc,
     cluster: target.cluster,
+    source: describeKubeTarget(target),
+    ...(target.requestTimeoutMs !== undefined && { timeoutMs: target.requestTimeoutMs }),
     filter: target.filter ?? ExportFilter.parse({}),
     ...(deps.hmacKey ? { hmacKey: deps.hmacKey } : {}),
   });

@@ -21,3 +21,11 @@ export class StagingCorruptError extends PipelineError {
     this.name = 'StagingCorruptError';
   }
 }
+
+/** Two targets of one scan would write the same trail directory (two clusters of one name). */
+export class PlanConflictError extends PipelineError {
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'PlanConflictError';
+  }
+}

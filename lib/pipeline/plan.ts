@@ -10,6 +10,8 @@ import {
   PlannedTarget,
   ScanWarning,
 } from '../model/index.js';
+import { encodeId } from '../snapshot/paths.js';
+import { PlanConflictError } from './errors.js';
 
 /** Services listed once per account rather than per region. */
 export const GLOBAL_SERVICES: ReadonlySet<AwsService> = new Set(['s3']);
@@ -104,6 +106,7 @@ export function plan(request: PlanRequest): Plan {
       }
     }
   }
+  refuseSharedClusterDirs(clusters);
   for (const cluster of clusters) {
     const key = `k8s-${targetLabel(cluster.cluster)}`;
     targets.set(key, { key, group: key, target: cluster });
@@ -111,4 +114,29 @@ export function plan(request: PlanRequest): Plan {
   const sorted = [...targets.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
   // Parsing the plan validates every target (region names included) before anything runs.
   return Plan.parse({ version: 1, scanId, targets: sorted, warnings, calls });
+}
+
+/** Where a cluster's credentials come from, for messages: the kubeconfig and context, or EKS. */
+export function describeKubeTarget(target: KubeTarget): string {
+  if (target.eks) return `EKS cluster ${target.eks.name} (${target.eks.region})`;
+  return `kubeconfig ${target.kubeconfig ?? '(default)'}, context ${target.context ?? '(current)'}`;
+}
+
+/**
+ * Two targets named alike would write one `k8s/<cluster>/` directory, each deleting the other's
+ * files: a configuration error before anything runs. Names differing only in case count as one,
+ * since a checkout on macOS or Windows could not hold both.
+ */
+function refuseSharedClusterDirs(clusters: readonly KubeTarget[]): void {
+  const byDir = new Map<string, KubeTarget>();
+  for (const cluster of clusters) {
+    const dir = `k8s/${encodeId(cluster.cluster)}/`;
+    const other = byDir.get(dir.toLowerCase());
+    if (other)
+      throw new PlanConflictError(
+        `two Kubernetes clusters would share the trail directory ${dir}: ${describeKubeTarget(other)} ` +
+          `and ${describeKubeTarget(cluster)}; give each a distinct name in kubernetes.clusters`,
+      );
+    byDir.set(dir.toLowerCase(), cluster);
+  }
 }

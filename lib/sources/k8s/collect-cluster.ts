@@ -6,15 +6,15 @@ import { isExported } from '../../snapshot/kube/noise.js';
 import { kubePath } from '../../snapshot/kube/path.js';
 import { scaleTargets } from '../../snapshot/kube/scale-targets.js';
 import { encodeId } from '../../snapshot/paths.js';
-import { KubeDiscoveryError, KubeTransportError } from './api-errors.js';
+import { KubeCredentialError, KubeDiscoveryError, KubeTransportError } from './api-errors.js';
 import { type DiscoveryFailure, discoverResources, type KubeResourceType } from './discover.js';
-import { type KubeHttp, kubeHttp, mapWithConcurrency } from './http.js';
+import { type KubeHttp, type KubeHttpOptions, kubeHttp, mapWithConcurrency } from './http.js';
 import { type ListFailureReason, type ListOptions, listAll } from './list.js';
 import { toKubeRecord } from './record.js';
 import { typeExcluded } from './type-filter.js';
 
 /** What exporting one cluster needs. */
-export interface CollectClusterOptions extends ListOptions {
+export interface CollectClusterOptions extends ListOptions, KubeHttpOptions {
   /** The cluster's credentials (or a ready KubeHttp, for tests and wrappers). */
   readonly kc: KubeConfig | KubeHttp;
   /** The cluster's name in the trail (`k8s/<cluster>/...`). */
@@ -25,6 +25,8 @@ export interface CollectClusterOptions extends ListOptions {
   readonly configMapKeyPatterns?: readonly RegExp[];
   /** Types listed at once (default 4). */
   readonly concurrency?: number;
+  /** Where the credentials come from (`kubeconfig FILE, context NAME`), named in warnings. */
+  readonly source?: string;
 }
 
 /** A type or group that was not read completely; it keeps the cluster scope incomplete. */
@@ -57,7 +59,12 @@ export interface ClusterCollection {
  * warnings; only a kubeconfig with no current cluster throws.
  */
 export async function collectCluster(options: CollectClusterOptions): Promise<ClusterCollection> {
-  const http = 'get' in options.kc ? options.kc : kubeHttp(options.kc);
+  const http =
+    'get' in options.kc
+      ? options.kc
+      : kubeHttp(options.kc, {
+          ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+        });
   const scope = `k8s/${encodeId(options.cluster)}`;
   const warnings: ScanWarning[] = [];
   const failures: TypeFailure[] = [];
@@ -76,8 +83,17 @@ export async function collectCluster(options: CollectClusterOptions): Promise<Cl
   try {
     discovery = await discoverResources(http);
   } catch (error) {
+    if (error instanceof KubeCredentialError) {
+      warn(
+        'denied',
+        `${scope}: ${options.source ?? 'the kubeconfig'}: ${error.message}`,
+        'credentials',
+      );
+      return done([], false);
+    }
     if (!(error instanceof KubeDiscoveryError || error instanceof KubeTransportError)) throw error;
-    warn('unreachable', error.message, 'discovery');
+    const reason = error instanceof KubeDiscoveryError ? error.reason : 'unavailable';
+    warn(warningCode(reason), `${scope} discovery: ${error.message}`, 'discovery');
     return done([], false);
   }
   for (const failure of discovery.failures) {
@@ -85,13 +101,19 @@ export async function collectCluster(options: CollectClusterOptions): Promise<Cl
     if (typeExcluded({ group: failure.group, kind: '' }, options.filter, { wholeGroup: true }))
       continue;
     failures.push(failure);
-    warn(warningCode(failure.reason), failure.message, `discover ${failure.group || 'core'}`);
+    const where = `${failure.group || 'core'}${failure.version ? `/${failure.version}` : ''}`;
+    warn(
+      warningCode(failure.reason),
+      `${scope} discovery of ${where}: ${failure.message}`,
+      `discover ${failure.group || 'core'}`,
+    );
   }
 
   const types = discovery.resources.filter((type) => !typeExcluded(type, options.filter));
   const listOptions = {
     ...(options.limit !== undefined && { limit: options.limit }),
     ...(options.maxRestarts !== undefined && { maxRestarts: options.maxRestarts }),
+    ...(options.maxPages !== undefined && { maxPages: options.maxPages }),
   };
   const outcomes = await mapWithConcurrency(types, options.concurrency ?? 4, (type) =>
     listAll(http, type, listOptions),
@@ -110,7 +132,8 @@ export async function collectCluster(options: CollectClusterOptions): Promise<Cl
       reason,
       message,
     });
-    warn(warningCode(reason), message, `list ${typeName(type)}`);
+    const gvr = `${type.group || 'core'}/${type.version}/${type.resource}`;
+    warn(warningCode(reason), `${scope} list ${gvr}: ${message}`, `list ${typeName(type)}`);
   }
 
   const { records, skippedSecrets } = toRecords(objects, options, warn);
@@ -153,6 +176,7 @@ function toRecords(
 
 function warningCode(reason: TypeFailure['reason']): WarningCode {
   if (reason === 'forbidden') return 'denied';
+  if (reason === 'throttled') return 'throttled';
   if (reason === 'unavailable' || reason === 'stale') return 'unreachable';
   if (reason === 'malformed') return 'malformed';
   return 'failed';

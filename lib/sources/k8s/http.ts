@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { KubeError } from '../../model/kube-errors.js';
-import { KubeTransportError } from './api-errors.js';
+import { KubeCredentialError, KubeTransportError } from './api-errors.js';
 
 /** One answer of the API server: status, Content-Type and parsed JSON body (undefined if not JSON). */
 export interface KubeResponse {
@@ -20,12 +20,22 @@ export interface KubeHttp {
 
 const JSON_ACCEPT = 'application/json';
 
+/** How long one call may wait for an answer (headers and body), unless the caller says. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** Options of {@link kubeHttp}. */
+export interface KubeHttpOptions {
+  /** Milliseconds one call may take before it fails as a transport error (default 30 s). */
+  readonly timeoutMs?: number;
+}
+
 /**
  * A KubeHttp for the kubeconfig's current context. `kc.applyToHTTPSOptions` (client-node 1.4)
  * fills CA, client certificate and the bearer token (exec and auth providers included) into plain
  * `node:https` options; raw JSON keeps every field, which the typed clients' deserializers drop.
  */
-export function kubeHttp(kc: KubeConfig): KubeHttp {
+export function kubeHttp(kc: KubeConfig, options: KubeHttpOptions = {}): KubeHttp {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const cluster = kc.getCurrentCluster();
   if (cluster === null) throw new KubeError('The kubeconfig has no current cluster');
   const base = new URL(cluster.server);
@@ -41,23 +51,46 @@ export function kubeHttp(kc: KubeConfig): KubeHttp {
         path: `${base.pathname.replace(/\/$/, '')}${path}`,
         headers: { accept },
       };
-      await kc.applyToHTTPSOptions(options);
+      try {
+        await kc.applyToHTTPSOptions(options);
+      } catch (error) {
+        // An exec plugin's own message may quote its output: only the error's name is kept.
+        throw new KubeCredentialError(
+          `the kubeconfig's credentials could not be obtained (${(error as Error).name ?? 'Error'})`,
+          { cause: error },
+        );
+      }
       calls++;
-      return send(options, base.protocol === 'http:');
+      return send(options, base.protocol === 'http:', timeoutMs);
     },
   };
 }
 
-function send(options: RequestOptions, plain: boolean): Promise<KubeResponse> {
+function send(options: RequestOptions, plain: boolean, timeoutMs: number): Promise<KubeResponse> {
   const request = plain ? httpRequest : httpsRequest;
   return new Promise((resolve, reject) => {
+    // One deadline for the whole call: a server that sends headers and then stalls is bounded too.
+    const timer = setTimeout(() => {
+      req.destroy(new KubeTransportError(`Kubernetes API call timed out after ${timeoutMs} ms`));
+    }, timeoutMs);
+    const fail = (error: Error): void => {
+      clearTimeout(timer);
+      reject(
+        error instanceof KubeTransportError
+          ? error
+          : new KubeTransportError('Kubernetes API read failed', { cause: error }),
+      );
+    };
     const req = request(options, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', (error) =>
-        reject(new KubeTransportError('Kubernetes API read failed', { cause: error })),
-      );
+      res.on('error', fail);
+      // A connection closed before the body's end is a broken answer, never a short one.
+      res.on('close', () => {
+        if (!res.complete) fail(new KubeTransportError('Kubernetes API answer was cut short'));
+      });
       res.on('end', () => {
+        clearTimeout(timer);
         const text = Buffer.concat(chunks).toString('utf8');
         const contentType = String(res.headers['content-type'] ?? '');
         let body: unknown;
@@ -69,9 +102,14 @@ function send(options: RequestOptions, plain: boolean): Promise<KubeResponse> {
         resolve({ status: res.statusCode ?? 0, contentType, body });
       });
     });
-    req.on('error', (error) =>
-      reject(new KubeTransportError('Kubernetes API request failed', { cause: error })),
-    );
+    req.on('error', (error) => {
+      clearTimeout(timer);
+      reject(
+        error instanceof KubeTransportError
+          ? error
+          : new KubeTransportError('Kubernetes API request failed', { cause: error }),
+      );
+    });
     req.end();
   });
 }

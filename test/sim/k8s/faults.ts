@@ -5,6 +5,25 @@ export interface ResourceMatch {
   group?: string;
 }
 
+/** Ways an answer can be broken, as proxies, overloaded servers and buggy aggregators break them. */
+export const BROKEN_ANSWERS = [
+  'html',
+  'empty',
+  'status',
+  'items-null',
+  'items-not-list',
+  'items-missing',
+  'truncated',
+  'reset',
+  'hang',
+  'repeat-continue',
+  'server-error',
+  'throttle',
+  'denied',
+] as const;
+/** One way an answer is broken (see {@link BROKEN_ANSWERS}). */
+export type BrokenAnswer = (typeof BROKEN_ANSWERS)[number];
+
 /** Fault injection for one Kubernetes sim, set per test. */
 export interface KubeFaults {
   /** The next `count` list calls with a continue token for the resource answer 410 Expired. */
@@ -13,6 +32,13 @@ export interface KubeFaults {
   forbid(options: ResourceMatch & { verb?: 'get' | 'list' }): void;
   /** The group's discovery and lists answer 503; aggregated discovery marks it Stale. */
   unavailable(options: { group: string }): void;
+  /**
+   * Every call of this exact path (`/api`, `/apis`, `/apis/apps/v1`, `/api/v1/configmaps`) gets a
+   * broken answer, until cleared: HTML or an empty body with 200, a Status with 200, the document's
+   * list (`items`, `groups`, `versions`, `resources`) null, no list or missing, a body cut in half,
+   * a reset connection, no answer at all, the same continue token on every page, 500, 429, 403.
+   */
+  breakAnswer(options: { path: string; fault: BrokenAnswer }): void;
   /** Removes every fault. */
   clear(): void;
 }
@@ -23,6 +49,8 @@ export interface KubeFaultBook extends KubeFaults {
   takeExpiry(group: string, resource: string): boolean;
   isForbidden(group: string, resource: string, verb: string): boolean;
   isUnavailable(group: string): boolean;
+  /** The broken answer a path gets now, if any. */
+  brokenAnswer(path: string): BrokenAnswer | undefined;
 }
 
 interface Expiry extends ResourceMatch {
@@ -34,6 +62,7 @@ export function createKubeFaultBook(): KubeFaultBook {
   let expiries: Expiry[] = [];
   let forbidden: Array<ResourceMatch & { verb?: string }> = [];
   let unavailable = new Set<string>();
+  let broken = new Map<string, BrokenAnswer>();
   const hits = (m: ResourceMatch, group: string, resource: string) =>
     m.resource === resource && (m.group === undefined || m.group === group);
   return {
@@ -47,7 +76,11 @@ export function createKubeFaultBook(): KubeFaultBook {
     unavailable: ({ group }) => {
       unavailable.add(group);
     },
+    breakAnswer: ({ path, fault }) => {
+      broken.set(path, fault);
+    },
     clear: () => {
+      broken = new Map();
       expiries = [];
       forbidden = [];
       unavailable = new Set();
@@ -62,5 +95,6 @@ export function createKubeFaultBook(): KubeFaultBook {
     isForbidden: (group, resource, verb) =>
       forbidden.some((f) => hits(f, group, resource) && (f.verb === undefined || f.verb === verb)),
     isUnavailable: (group) => unavailable.has(group),
+    brokenAnswer: (path) => broken.get(path),
   };
 }

@@ -2,9 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
-import { createKubeFaultBook, type KubeFaultBook, type KubeFaults } from './faults.js';
+import {
+  type BrokenAnswer,
+  createKubeFaultBook,
+  type KubeFaultBook,
+  type KubeFaults,
+} from './faults.js';
 import { answerGet, type KubeReply } from './handlers.js';
 import { kubeconfigText } from './kubeconfig.js';
+import { encodeContinue } from './paging.js';
 import { matchRoute } from './routes.js';
 import { KubeStatusError, methodNotAllowed, unauthorized, unknownPath } from './status.js';
 import type { KubeWorld } from './world.js';
@@ -80,6 +86,18 @@ function handle(
   const url = new URL(req.url ?? '/', 'https://sim');
   const method = req.method ?? 'GET';
   const accept = req.headers.accept;
+  const fault = faults.brokenAnswer(url.pathname);
+  if (fault === 'reset' || fault === 'hang') {
+    calls.push({
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      status: 0,
+    });
+    // A hung call keeps its socket open until the client gives up (or the sim closes).
+    if (fault === 'reset') req.socket.destroy();
+    return;
+  }
   let reply: KubeReply;
   try {
     reply = answer(req, url, world, faults);
@@ -90,6 +108,7 @@ function handle(
         : new KubeStatusError(500, 'InternalError', `sim bug: ${String(error)}`);
     reply = { status: status.body.code, body: status.body, contentType: 'application/json' };
   }
+  if (fault) reply = brokenReply(reply, fault);
   calls.push({
     method,
     path: url.pathname,
@@ -97,7 +116,9 @@ function handle(
     status: reply.status,
     ...(accept === undefined ? {} : { accept }),
   });
-  const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+  const full = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+  // A body cut in half by a proxy: the answer ends cleanly, its JSON does not.
+  const text = fault === 'truncated' ? full.slice(0, Math.floor(full.length / 2)) : full;
   res.writeHead(reply.status, {
     'content-type': reply.contentType,
     'cache-control': 'no-cache, private',
@@ -193,4 +214,57 @@ function closeServer(server: Server): Promise<void> {
     server.close((error) => (error ? reject(error) : resolve()));
     server.closeAllConnections();
   });
+}
+
+const LIST_FIELDS = ['items', 'groups', 'resources', 'versions'] as const;
+
+/** The answer a broken server, proxy or aggregator gives instead of `reply`. */
+function brokenReply(reply: KubeReply, fault: BrokenAnswer): KubeReply {
+  const json = 'application/json';
+  const status = (code: number, reason: string, message: string) => ({
+    status: code,
+    contentType: json,
+    body: {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message,
+      reason,
+      code,
+    },
+  });
+  switch (fault) {
+    case 'html':
+      return { status: 200, contentType: 'text/html', body: '<html><body>Sign in</body></html>' };
+    case 'empty':
+      return { status: 200, contentType: json, body: '' };
+    case 'status':
+      return { ...status(500, 'InternalError', 'an error on the server'), status: 200 };
+    case 'server-error':
+      return status(500, 'InternalError', 'an error on the server');
+    case 'throttle':
+      return status(429, 'TooManyRequests', 'the server has received too many requests');
+    case 'denied':
+      return status(403, 'Forbidden', 'forbidden by the sim');
+    case 'repeat-continue': {
+      if (typeof reply.body !== 'object' || reply.body === null) return reply;
+      const body = reply.body as Record<string, unknown>;
+      const metadata = { ...(body['metadata'] as Record<string, unknown> | undefined) };
+      metadata['continue'] = encodeContinue({ rv: 1, start: '\u0000' });
+      return { ...reply, body: { ...body, metadata } };
+    }
+    case 'items-null':
+    case 'items-not-list':
+    case 'items-missing': {
+      if (typeof reply.body !== 'object' || reply.body === null) return reply;
+      const body = { ...(reply.body as Record<string, unknown>) };
+      const field = LIST_FIELDS.find((f) => f in body) ?? 'items';
+      if (fault === 'items-missing') delete body[field];
+      else body[field] = fault === 'items-null' ? null : { unexpected: true };
+      return { ...reply, body };
+    }
+    default:
+      return reply;
+  }
 }

@@ -130,3 +130,21 @@ describe('Function: loadConfig', () => {
     );
   });
 });
+
+describe('Function: parseConfig, Kubernetes cluster names', () => {
+  it('reads a cluster name and request timeout', () => {
+    const config = parseConfig(
+      'kubernetes:\n  clusters: [{ kubeconfig: ./a, name: lab, requestTimeoutSeconds: 5 }]',
+      'c.yaml',
+    );
+    expect(config.kubernetes.clusters).toEqual([
+      { kubeconfig: './a', name: 'lab', requestTimeoutSeconds: 5 },
+    ]);
+  });
+
+  it('refuses a cluster name that is no single trail directory', () => {
+    expect(() =>
+      parseConfig('kubernetes:\n  clusters: [{ context: a, name: "../prod" }]', 'c.yaml'),
+    ).toThrow(ConfigError);
+  });
+});

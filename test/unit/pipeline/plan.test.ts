@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AwsTarget, PlannedTarget } from '../../../lib/model/index.js';
+import { PlanConflictError } from '../../../lib/pipeline/errors.js';
 import { plan } from '../../../lib/pipeline/plan.js';
 
 function awsTarget(planned: PlannedTarget | undefined): AwsTarget {
@@ -112,5 +113,37 @@ describe('Function: plan, Kubernetes clusters', () => {
     expect(keys[1]).toBe('k8s-kind-dev');
     expect(keys[0]).toMatch(/^k8s-arn_aws_eks_eu-west-1_111111111111_cluster_prod-[0-9a-f]{8}$/);
     expect(result.targets[0]?.target).toEqual({ kind: 'k8s', cluster: arn, context: arn });
+  });
+});
+
+describe('Function: plan, clusters that share a name', () => {
+  it('refuses two clusters that would write one trail directory, naming both', () => {
+    const clusters = [
+      { kind: 'k8s' as const, cluster: 'kubernetes', kubeconfig: '/a/config', context: 'admin' },
+      { kind: 'k8s' as const, cluster: 'kubernetes', kubeconfig: '/b/config', context: 'admin' },
+    ];
+    expect(() => plan({ scanId: 's1', accounts: [], clusters })).toThrow(PlanConflictError);
+    expect(() => plan({ scanId: 's1', accounts: [], clusters })).toThrow(
+      'k8s/kubernetes/: kubeconfig /a/config, context admin and kubeconfig /b/config, context admin',
+    );
+  });
+
+  it('refuses names that differ only in case, which one checkout cannot hold apart', () => {
+    const clusters = [
+      { kind: 'k8s' as const, cluster: 'Prod' },
+      { kind: 'k8s' as const, cluster: 'prod' },
+    ];
+    expect(() => plan({ scanId: 's1', accounts: [], clusters })).toThrow(PlanConflictError);
+  });
+
+  it('plans clusters of distinct names side by side', () => {
+    const clusters = [
+      { kind: 'k8s' as const, cluster: 'lab', kubeconfig: '/a/config' },
+      { kind: 'k8s' as const, cluster: 'kubernetes', kubeconfig: '/b/config' },
+    ];
+    expect(plan({ scanId: 's1', accounts: [], clusters }).targets.map((t) => t.key)).toEqual([
+      'k8s-kubernetes',
+      'k8s-lab',
+    ]);
   });
 });

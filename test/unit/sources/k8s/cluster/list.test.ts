@@ -1,6 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KubeResourceType } from '../../../../../lib/sources/k8s/discover.js';
+import { kubeHttp } from '../../../../../lib/sources/k8s/http.js';
 import { listAll } from '../../../../../lib/sources/k8s/list.js';
 import type { KubeSim } from '../../../../sim/k8s/server.js';
 import { sampleSim } from './sample-sim.js';
@@ -78,5 +79,54 @@ describe('Function: listAll', () => {
     sim.faults.unavailable({ group: 'apps' });
     const outcome = await listAll(kc, deployments);
     expect(outcome).toMatchObject({ outcome: 'failed', reason: 'unavailable', status: 503 });
+  });
+
+  it('lists an empty collection (items: []) as listed with no objects', async () => {
+    const outcome = await listAll(kc, {
+      group: 'apps',
+      version: 'v1',
+      resource: 'controllerrevisions',
+      kind: 'ControllerRevision',
+      namespaced: true,
+    });
+    expect(outcome).toMatchObject({ outcome: 'listed', objects: [] });
+  });
+
+  it.each([
+    ['items-null', 'null items'],
+    ['items-missing', 'no items'],
+    ['items-not-list', 'non-list items'],
+    ['status', 'a Status'],
+    ['html', 'not a JSON object'],
+  ] as const)('fails the type, never lists it empty, when a 200 has %s', async (fault, text) => {
+    sim.faults.breakAnswer({ path: '/api/v1/configmaps', fault });
+    const outcome = await listAll(kc, configMaps);
+    expect(outcome).toMatchObject({ outcome: 'failed', reason: 'malformed', status: 200 });
+    if (outcome.outcome === 'failed') expect(outcome.message).toContain(text);
+  });
+
+  it('fails the type when the server repeats a continue token', async () => {
+    sim.faults.breakAnswer({ path: '/api/v1/configmaps', fault: 'repeat-continue' });
+    const outcome = await listAll(kc, configMaps, { limit: 2 });
+    expect(outcome).toMatchObject({ outcome: 'failed', reason: 'malformed' });
+    expect(sim.calls.filter((c) => c.path === '/api/v1/configmaps')).toHaveLength(2);
+  });
+
+  it('fails the type past the page bound', async () => {
+    const outcome = await listAll(kc, configMaps, { limit: 1, maxPages: 2 });
+    expect(outcome).toMatchObject({ outcome: 'failed', reason: 'malformed' });
+    if (outcome.outcome === 'failed') expect(outcome.message).toContain('more than 2 pages');
+  });
+
+  it('fails the type, within the request timeout, when the server never answers', async () => {
+    sim.faults.breakAnswer({ path: '/api/v1/configmaps', fault: 'hang' });
+    const outcome = await listAll(kubeHttp(kc, { timeoutMs: 100 }), configMaps);
+    expect(outcome).toMatchObject({ outcome: 'failed', reason: 'unavailable', status: 0 });
+    if (outcome.outcome === 'failed') expect(outcome.message).toContain('timed out after 100 ms');
+  });
+
+  it('throttled answers fail the type as throttled', async () => {
+    sim.faults.breakAnswer({ path: '/api/v1/configmaps', fault: 'throttle' });
+    expect(await listAll(kc, configMaps)).toMatchObject({ reason: 'throttled', status: 429 });
   });
 });
