@@ -1,7 +1,6 @@
-import { encodeId } from '../../snapshot/paths.js';
 import { isExported } from '../../sources/k8s/noise.js';
 import { isRecord, type KubeObject, type KubeRecord } from '../../sources/k8s/object.js';
-import { kubePath } from '../../sources/k8s/path.js';
+import { kubePath, kubeScope } from '../../sources/k8s/path.js';
 import type { ExportFilter } from '../../sources/k8s/schema.js';
 import type { StateInstance } from '../../terraform/state-instance.js';
 import { compareAttribute } from '../compare.js';
@@ -210,7 +209,7 @@ function provablyAbsent(
   index: Index,
   { complete, filter }: KubeDriftInput,
 ): boolean {
-  if (!complete.has(`k8s/${encodeId(cluster)}`)) return false;
+  if (!complete.has(kubeScope(cluster))) return false;
   // A kind the export wrote nothing of, or a namespace it holds nothing in, may be filtered out.
   if (!index.kinds.has([cluster, declared.group, declared.kind].join(SEP))) return false;
   if (ns !== '' && !index.namespaces.has([cluster, ns].join(SEP))) return false;
