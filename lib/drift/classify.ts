@@ -75,6 +75,11 @@ export function classifyPaths(input: {
     }
     const parts = parseResourcePath(path);
     if (!parts) continue;
+    // A digested name does not hold the id: nothing in Terraform can be matched to it by path.
+    if (parts.resourceId === null) {
+      classes.set(path, drifting.has(path) ? { class: 'drift' } : { class: 'unverified' });
+      continue;
+    }
     const key = `${parts.typeDirectory}|${parts.resourceId}`;
     const sameAccount = (found: Located) =>
       !found.instance.accountId || found.instance.accountId === parts.accountId;

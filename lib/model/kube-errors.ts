@@ -13,11 +13,3 @@ export class KubeObjectError extends KubeError {
     this.name = 'KubeObjectError';
   }
 }
-
-/** A record has no trail path (a segment that would be ambiguous) or a path is not a k8s path. */
-export class KubePathError extends KubeError {
-  public constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'KubePathError';
-  }
-}

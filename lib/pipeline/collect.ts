@@ -7,9 +7,13 @@ import {
   type KubeTarget,
   type Logger,
   PlannedTarget,
+  type Resource,
   type ScanResult,
+  type ScanWarning,
 } from '../model/index.js';
 import { ExportFilter } from '../model/kube-filter.js';
+import { SnapshotPathError } from '../snapshot/errors.js';
+import { resourcePath } from '../snapshot/paths.js';
 import type { AwsClientFactory } from '../sources/aws/client-factory.js';
 import { classifyAwsError } from '../sources/aws/errors.js';
 import { resolveAccountId } from '../sources/aws/identity.js';
@@ -116,16 +120,51 @@ async function collectAws(key: string, target: AwsTarget, deps: CollectDeps): Pr
       output: await collector.collect(context),
     })),
   );
+  const written = outputs.map(({ collector, output }) => ({
+    collector,
+    output,
+    ...writable(output.resources, key),
+  }));
   return {
-    resources: outputs.flatMap(({ output }) => output.resources),
-    warnings: outputs.flatMap(({ output }) => output.warnings),
-    scopes: outputs.map(({ collector, output }) => ({
+    resources: written.flatMap(({ resources }) => resources),
+    warnings: written.flatMap(({ output, warnings }) => [...output.warnings, ...warnings]),
+    scopes: written.map(({ collector, output, warnings }) => ({
       scope: awsScope(accountId, target.region, collector.resourceType),
-      complete: output.complete,
+      // A resource with no trail path is unknown, not gone: keep the scope's files.
+      complete: output.complete && warnings.length === 0,
     })),
     calls,
     kubeRecords: [],
   };
+}
+
+/**
+ * The resources that have a trail path; each other one (an empty id: a key pair without a name;
+ * a lone surrogate) is a warning naming it instead of a crash of the whole scan.
+ */
+function writable(
+  resources: readonly Resource[],
+  target: string,
+): { resources: Resource[]; warnings: ScanWarning[] } {
+  const kept: Resource[] = [];
+  const warnings: ScanWarning[] = [];
+  for (const resource of resources) {
+    try {
+      resourcePath(resource);
+      kept.push(resource);
+    } catch (error) {
+      if (!(error instanceof SnapshotPathError)) throw error;
+      const id = JSON.stringify(resource.resourceId);
+      const arn = resource.arn === undefined ? '' : ` (${resource.arn})`;
+      warnings.push({
+        code: 'malformed',
+        target,
+        operation: 'write trail file',
+        message: `${resource.resourceType} ${id}${arn} not written: ${error.message}`,
+      });
+    }
+  }
+  return { resources: kept, warnings };
 }
 
 async function collectKube(

@@ -29,9 +29,10 @@ export interface LocalGitTrailOptions {
 const LOCK_FILE = 'statetrail.lock';
 const PENDING_REFS = 'refs/statetrail/pending/';
 const AUTHOR = 'statetrail <statetrail@users.noreply.local>';
-// fast-import reads paths unquoted unless they start with `"`; ours are percent-encoded, so this
-// set is all a trail path may hold, and anything else is refused rather than misquoted.
-const SAFE_PATH = /^[A-Za-z0-9._%-]+(\/[A-Za-z0-9._%-]+)*$/;
+// fast-import reads paths unquoted unless they start with `"`; ours are percent-encoded (`~` only
+// marks a digested name), so this set is all a trail path may hold, and anything else is refused
+// rather than misquoted.
+const SAFE_PATH = /^[A-Za-z0-9._%~-]+(\/[A-Za-z0-9._%~-]+)*$/;
 
 /**
  * The embedded default trail: a git repository on disk. Commits are built with `git fast-import`

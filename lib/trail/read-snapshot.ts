@@ -4,8 +4,13 @@ import { parse as parseYaml } from 'yaml';
 import type { Resource, ScopeStatus } from '../model/index.js';
 import { isRecord, type KubeObject, type KubeRecord, splitApiVersion } from '../model/kube.js';
 import { SnapshotError } from '../snapshot/errors.js';
-import { type KubePathParts, parseKubePath } from '../snapshot/kube/path.js';
-import { parseResourcePath } from '../snapshot/paths.js';
+import { isKubePath, type KubePathParts, kubePath, parseKubePath } from '../snapshot/kube/path.js';
+import {
+  decodeName,
+  parseResourcePath,
+  type ResourcePathParts,
+  resourcePath,
+} from '../snapshot/paths.js';
 import { parseResourceFile } from '../snapshot/render.js';
 import { listFiles } from './list-files.js';
 import { parseScanRecord, SCAN_RECORD_PATH } from './scan-record.js';
@@ -69,10 +74,10 @@ export async function readSnapshot(dir: string): Promise<Snapshot> {
   const resources = await readTree(
     'aws',
     parseResourcePath,
-    (bytes, path) => parseResourceFile(bytes, path),
+    (bytes, path, parts) => namedByPath(parseResourceFile(bytes, path), path, parts),
     (path) => path.slice(0, path.lastIndexOf('/')),
   );
-  const kubeRecords = await readTree('k8s', parseKubePath, parseKubeFile, (path) =>
+  const kubeRecords = await readTree('k8s', kubePathParts, parseKubeFile, (path) =>
     path.split('/', 2).join('/'),
   );
   const linked = await isLink(dir, SCAN_RECORD_PATH.split('/')[0] ?? '');
@@ -108,8 +113,43 @@ async function isLink(dir: string, name: string): Promise<boolean> {
   return info?.isSymbolicLink() === true;
 }
 
+/**
+ * A resource file must hold the id its path names: the id itself, or for a digested name
+ * (`<prefix>~<digest>`) an id that `resourcePath` gives exactly this path for.
+ */
+function namedByPath(resource: Resource, path: string, parts: ResourcePathParts): Resource {
+  const named =
+    parts.resourceId === null
+      ? safely(() => resourcePath(resource)) === path
+      : parts.resourceId === resource.resourceId;
+  if (!named) {
+    throw new SnapshotError(
+      `Trail file ${path} holds a resourceId that is not what its path names`,
+    );
+  }
+  return resource;
+}
+
+function safely(make: () => string): string | undefined {
+  try {
+    return make();
+  } catch {
+    return undefined;
+  }
+}
+
+// The parts a Kubernetes path holds whole, or `{ digested: true }` for a path with digested
+// segments (its file says the rest), or null for a path of no trail file.
+function kubePathParts(path: string): KubePathParts | { readonly digested: true } | null {
+  return parseKubePath(path) ?? (isKubePath(path) ? { digested: true } : null);
+}
+
 /** A Kubernetes trail file as a record: the manifest must name the object its path names. */
-function parseKubeFile(bytes: Uint8Array, path: string, parts: KubePathParts): KubeRecord {
+function parseKubeFile(
+  bytes: Uint8Array,
+  path: string,
+  located: KubePathParts | { readonly digested: true },
+): KubeRecord {
   let manifest: unknown;
   try {
     manifest = parseYaml(Buffer.from(bytes).toString('utf8'));
@@ -128,6 +168,7 @@ function parseKubeFile(bytes: Uint8Array, path: string, parts: KubePathParts): K
   }
   const object = manifest as KubeObject;
   const { group, version } = splitApiVersion(object.apiVersion);
+  const parts = 'digested' in located ? fromFile(object, group, path) : located;
   if (
     group !== parts.group ||
     object.kind !== parts.kind ||
@@ -139,4 +180,27 @@ function parseKubeFile(bytes: Uint8Array, path: string, parts: KubePathParts): K
     );
   }
   return { ...parts, version, manifest: object, facts: { updates: [] } };
+}
+
+// The parts of a digested path, from the manifest (the cluster segment is never digested unless
+// the cluster name is over 250 bytes: then the file cannot say it).
+function fromFile(object: KubeObject, group: string, path: string): KubePathParts {
+  const segment = path.split('/')[1] ?? '';
+  const decoded = safely(() => {
+    const read = decodeName(segment);
+    return 'id' in read ? read.id : '';
+  });
+  const cluster = decoded === '' ? undefined : decoded;
+  const { name, namespace } = object.metadata;
+  const parts: KubePathParts = {
+    cluster: cluster ?? '',
+    ...(typeof namespace === 'string' && { namespace }),
+    group,
+    kind: object.kind,
+    name: typeof name === 'string' ? name : '',
+  };
+  if (cluster === undefined || safely(() => kubePath(parts)) !== path) {
+    throw new SnapshotError(`Trail file ${path} holds an object that is not what its path names`);
+  }
+  return parts;
 }

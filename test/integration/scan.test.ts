@@ -78,6 +78,32 @@ describe('statetrail scan against the simulated EC2', () => {
     });
   });
 
+  it('writes a 255-character key pair name, and keeps the scope of a nameless one incomplete with a warning', async () => {
+    const long = `Key${'k'.repeat(252)}`;
+    region().keyPairs.push(
+      { KeyPairId: 'key-0a1b2c3d4e5f60001', KeyName: long, KeyType: 'rsa' },
+      { KeyPairId: 'key-0a1b2c3d4e5f60002', KeyType: 'rsa' },
+    );
+    const run = await statetrail(simArgs(sim.url, trail, '--format', 'json'));
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.warnings).toEqual([
+      expect.objectContaining({
+        code: 'malformed',
+        operation: 'write trail file',
+        message: expect.stringContaining(
+          'AWS::EC2::KeyPair "" (arn:aws:ec2:eu-west-1:111111111111:key-pair/key-0a1b2c3d4e5f60002) not written',
+        ),
+      }),
+    ]);
+    const keyFiles = git(trail, 'ls-files', `${BASE}/keypair`).split('\n');
+    const longFile = keyFiles.find((f) => f.includes('Keykkk'));
+    expect(longFile?.split('/').at(-1)).toMatch(/^Keyk{230}~[0-9a-f]{16}\.yaml$/);
+    expect(parse(await readFile(join(trail, longFile ?? ''), 'utf8')).resourceId).toBe(long);
+    const record = JSON.parse(await readFile(join(trail, '.statetrail/scan.json'), 'utf8'));
+    expect(record.scopes[`${BASE}/keypair`]).toEqual({ complete: false });
+  });
+
   it('writes the SDK object as configuration inside the AWS Config-like envelope', async () => {
     await statetrail(simArgs(sim.url, trail));
     const web = region().securityGroups.find((g) => g.GroupName === 'web');

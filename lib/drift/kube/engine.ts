@@ -2,8 +2,7 @@ import { isRecord, type KubeObject, type KubeRecord } from '../../model/kube.js'
 import type { ExportFilter } from '../../model/kube-filter.js';
 import { kubeOwnerOf } from '../../ownership/kube.js';
 import { isExported } from '../../snapshot/kube/noise.js';
-import { kubePath } from '../../snapshot/kube/path.js';
-import { encodeId } from '../../snapshot/paths.js';
+import { kubePath, kubeScope } from '../../snapshot/kube/path.js';
 import type { StateInstance } from '../../terraform/state-instance.js';
 import { compareAttribute } from '../compare.js';
 import { type IgnoreRules, ignored } from '../ignore.js';
@@ -206,7 +205,7 @@ function provablyAbsent(
   index: Index,
   { complete, filter }: KubeDriftInput,
 ): boolean {
-  if (!complete.has(`k8s/${encodeId(cluster)}`)) return false;
+  if (!complete.has(kubeScope(cluster))) return false;
   // A kind the export wrote nothing of, or a namespace it holds nothing in, may be filtered out.
   if (!index.kinds.has([cluster, declared.group, declared.kind].join(SEP))) return false;
   if (ns !== '' && !index.namespaces.has([cluster, ns].join(SEP))) return false;

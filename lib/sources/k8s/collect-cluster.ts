@@ -2,10 +2,10 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { gvkOf, type KubeObject, type KubeRecord } from '../../model/kube.js';
 import type { ExportFilter } from '../../model/kube-filter.js';
 import type { CallCounts, ScanWarning, ScopeStatus, WarningCode } from '../../model/schema.js';
+import { SnapshotPathError } from '../../snapshot/errors.js';
 import { isExported } from '../../snapshot/kube/noise.js';
-import { kubePath } from '../../snapshot/kube/path.js';
+import { kubePath, kubeScope } from '../../snapshot/kube/path.js';
 import { scaleTargets } from '../../snapshot/kube/scale-targets.js';
-import { encodeId } from '../../snapshot/paths.js';
 import { KubeCredentialError, KubeDiscoveryError, KubeTransportError } from './api-errors.js';
 import { type DiscoveryFailure, discoverResources, type KubeResourceType } from './discover.js';
 import { type KubeHttp, type KubeHttpOptions, kubeHttp, mapWithConcurrency } from './http.js';
@@ -65,7 +65,7 @@ export async function collectCluster(options: CollectClusterOptions): Promise<Cl
       : kubeHttp(options.kc, {
           ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
         });
-  const scope = `k8s/${encodeId(options.cluster)}`;
+  const scope = kubeScope(options.cluster);
   const warnings: ScanWarning[] = [];
   const failures: TypeFailure[] = [];
   const warn = (code: WarningCode, message: string, operation?: string): void => {
@@ -136,17 +136,17 @@ export async function collectCluster(options: CollectClusterOptions): Promise<Cl
     warn(warningCode(reason), `${scope} list ${gvr}: ${message}`, `list ${typeName(type)}`);
   }
 
-  const { records, skippedSecrets } = toRecords(objects, options, warn);
-  // Secrets skipped for want of a key are unknown, not gone: the scope stays incomplete so the
-  // files an earlier run wrote with a key are kept.
-  return done(records, failures.length === 0 && skippedSecrets === 0);
+  const { records, skipped } = toRecords(objects, options, warn);
+  // Secrets skipped for want of a key, and objects that have no trail path, are unknown, not
+  // gone: the scope stays incomplete so the files an earlier run wrote are kept.
+  return done(records, failures.length === 0 && skipped === 0);
 }
 
 function toRecords(
   objects: readonly KubeObject[],
   options: CollectClusterOptions,
   warn: (code: WarningCode, message: string, operation?: string) => void,
-): { records: KubeRecord[]; skippedSecrets: number } {
+): { records: KubeRecord[]; skipped: number } {
   const hpaTargets = scaleTargets(objects);
   const records: KubeRecord[] = [];
   let skippedSecrets = 0;
@@ -169,9 +169,51 @@ function toRecords(
       `${skippedSecrets} Secrets skipped: no HMAC key is configured`,
       'export secrets',
     );
-  const withPaths = records.map((record) => ({ record, path: kubePath(record) }));
-  withPaths.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { records: withPaths.map(({ record }) => record), skippedSecrets };
+  const { written, unwritable } = withPaths(records, warn);
+  return { records: written, skipped: skippedSecrets + unwritable };
+}
+
+/**
+ * The records sorted by path. One whose path cannot be made (an empty kind or name, a lone
+ * surrogate) or would fold onto another's on a case-insensitive checkout is a warning naming it,
+ * not a crash; it counts as unwritable so the scope stays incomplete and nothing of it is removed.
+ */
+function withPaths(
+  records: readonly KubeRecord[],
+  warn: (code: WarningCode, message: string, operation?: string) => void,
+): { written: KubeRecord[]; unwritable: number } {
+  const located: { record: KubeRecord; path: string }[] = [];
+  let unwritable = 0;
+  const skip = (record: KubeRecord, why: string) => {
+    unwritable++;
+    const where =
+      record.namespace === undefined ? '' : ` in namespace ${JSON.stringify(record.namespace)}`;
+    warn(
+      'failed',
+      `${JSON.stringify(record.kind)} ${JSON.stringify(record.name)}${where} not written: ${why}`,
+      'write trail file',
+    );
+  };
+  for (const record of records) {
+    try {
+      located.push({ record, path: kubePath(record) });
+    } catch (error) {
+      if (!(error instanceof SnapshotPathError)) throw error;
+      skip(record, error.message);
+    }
+  }
+  located.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const folded = new Set<string>();
+  const written: KubeRecord[] = [];
+  for (const { record, path } of located) {
+    const key = path.toLowerCase();
+    if (folded.has(key)) skip(record, 'its path differs from another only in case');
+    else {
+      folded.add(key);
+      written.push(record);
+    }
+  }
+  return { written, unwritable };
 }
 
 function warningCode(reason: TypeFailure['reason']): WarningCode {

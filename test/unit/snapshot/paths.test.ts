@@ -4,12 +4,13 @@ import type { Resource } from '../../../lib/model/schema.js';
 import { SnapshotPathError } from '../../../lib/snapshot/errors.js';
 import {
   decodeId,
+  decodeName,
   encodeId,
   parseResourcePath,
   resourcePath,
 } from '../../../lib/snapshot/paths.js';
 
-const ENCODED_NAME = /^[A-Za-z0-9_%-][A-Za-z0-9._%-]*$/;
+const ENCODED_NAME = /^[A-Za-z0-9_%-][A-Za-z0-9._%-]*(~[0-9a-f]{16})?$/;
 
 const anyId = fc.oneof(
   fc.string({ unit: 'binary', minLength: 1 }),
@@ -62,6 +63,7 @@ describe('Function: encodeId', () => {
     fc.assert(
       fc.property(anyId, (id) => {
         expect(encodeId(id)).toMatch(ENCODED_NAME);
+        expect(encodeId(id).length).toBeLessThanOrEqual(250);
       }),
       { numRuns: 2000 },
     );
@@ -79,10 +81,20 @@ describe('Function: encodeId', () => {
 });
 
 describe('Function: decodeId', () => {
-  it('gives back every id from its name', () => {
+  it('gives back every id from its whole name, and says a digested name is one', () => {
     fc.assert(
       fc.property(anyId, (id) => {
-        expect(decodeId(encodeId(id))).toBe(id);
+        const name = encodeId(id);
+        if (name.includes('~')) {
+          expect(() => decodeId(name)).toThrow(SnapshotPathError);
+          expect(decodeName(name)).toEqual({
+            prefix: name.split('~')[0],
+            digest: name.split('~')[1],
+          });
+        } else {
+          expect(decodeId(name)).toBe(id);
+          expect(decodeName(name)).toEqual({ id });
+        }
       }),
       { numRuns: 2000 },
     );
@@ -140,7 +152,7 @@ describe('Function: parseResourcePath', () => {
           accountId: '123456789012',
           region: 'eu-west-1',
           typeDirectory: 'ec2/securitygroup',
-          resourceId,
+          resourceId: encodeId(resourceId).includes('~') ? null : resourceId,
         });
       }),
       { numRuns: 1000 },

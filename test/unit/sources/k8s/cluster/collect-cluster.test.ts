@@ -5,6 +5,7 @@ import { collectCluster } from '../../../../../lib/sources/k8s/collect-cluster.j
 import { renderKubeRecord } from '../../../../../lib/sources/k8s/render.js';
 import { SECRET_CANARY } from '../../../../sim/k8s/sample-workloads.js';
 import type { KubeSim } from '../../../../sim/k8s/server.js';
+import { putObject } from '../../../../sim/k8s/world.js';
 import { sampleSim } from './sample-sim.js';
 
 let sim: KubeSim;
@@ -146,5 +147,43 @@ describe('Function: collectCluster', () => {
     expect(result.scopes).toEqual([{ scope: 'k8s/gone', complete: false }]);
     expect(result.records).toEqual([]);
     expect(result.warnings).toEqual([expect.objectContaining({ code: 'unreachable' })]);
+  });
+});
+
+describe('Function: collectCluster (odd names)', () => {
+  it('writes reserved and 253-character names, and turns an unwritable one into a warning', async () => {
+    const { sim: odd, kc: oddKc } = await sampleSim();
+    try {
+      const gvr = { group: '', version: 'v1', resource: 'configmaps' };
+      const configMap = (namespace: string, name: string) => ({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name, namespace },
+        data: { a: 'b' },
+      });
+      putObject(odd.world, gvr, configMap('_cluster', 'settings'));
+      putObject(odd.world, gvr, configMap('shop', 'x'.repeat(253)));
+      putObject(odd.world, gvr, configMap('shop', 'bad\ud800'));
+      const result = await collectCluster({ kc: oddKc, cluster: 'sim', filter, hmacKey });
+      const paths = rendered([...result.records]).map((f) => f.path);
+      expect(paths).toContain('k8s/sim/%5Fcluster/core/ConfigMap/settings.yaml');
+      expect(
+        paths.some((p) => p.startsWith(`k8s/sim/shop/core/ConfigMap/${'x'.repeat(233)}~`)),
+      ).toBe(true);
+      expect(result.records.some((r) => r.name === 'bad\ud800')).toBe(false);
+      expect(result.warnings).toEqual([
+        expect.objectContaining({
+          code: 'failed',
+          operation: 'write trail file',
+          message: expect.stringContaining(
+            '"ConfigMap" "bad\\ud800" in namespace "shop" not written',
+          ),
+        }),
+      ]);
+      // Unknown, not gone: nothing of the scope may be removed.
+      expect(result.scopes).toEqual([{ scope: 'k8s/sim', complete: false }]);
+    } finally {
+      await odd.close();
+    }
   });
 });
