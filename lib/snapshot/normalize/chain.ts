@@ -37,7 +37,7 @@ import {
   dropPodIdentityVolatileFields,
   parsePodIdentityPolicy,
 } from './eks-pod-identity-association.js';
-import { redactCredentials } from './redact-credentials.js';
+import { redactCredentialValues } from './redact-values.js';
 import {
   sortBucketLifecycleRules,
   sortBucketNotifications,
@@ -101,7 +101,7 @@ const VOLATILE_BY_TYPE: ReadonlyMap<string, readonly NormalizeStep[]> = new Map(
   ['AWS::EKS::IdentityProviderConfig', [dropIdentityProviderConfigVolatileFields]],
 ]);
 // Redaction runs last so that no step after it can bring a value back.
-const LAST: readonly NormalizeStep[] = [sortTags, redactCredentials];
+const LAST: readonly NormalizeStep[] = [sortTags, redactCredentialValues];
 
 /** What a target asks of normalization (its `CollectOptions`). */
 export interface NormalizeOptions {
