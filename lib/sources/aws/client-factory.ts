@@ -82,6 +82,8 @@ export function createAwsClientFactory(options: AwsClientFactoryOptions): AwsCli
     return new NodeHttpHandler({
       connectionTimeout: 5_000,
       requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      // Without it the handler only logs a warning and waits on a server that never answers.
+      throwOnRequestTimeout: true,
     });
   }
 
