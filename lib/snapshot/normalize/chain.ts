@@ -37,7 +37,7 @@ import {
   dropPodIdentityVolatileFields,
   parsePodIdentityPolicy,
 } from './eks-pod-identity-association.js';
-import { redactCredentials } from './redact-credentials.js';
+import { redactCredentialValues } from './redact-values.js';
 import {
   sortBucketLifecycleRules,
   sortBucketNotifications,
@@ -107,7 +107,7 @@ const NO_OWN_STEPS: ReadonlyMap<string, string> = new Map([
   ['AWS::EC2::KeyPair', 'a flat object: no field AWS changes on its own, no list but its tags'],
 ]);
 // Redaction runs last so that no step after it can bring a value back.
-const LAST: readonly NormalizeStep[] = [sortTags, redactCredentials];
+const LAST: readonly NormalizeStep[] = [sortTags, redactCredentialValues];
 
 /** What a target asks of normalization (its `CollectOptions`). */
 export interface NormalizeOptions {

@@ -8,6 +8,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { AdaptiveRetryStrategy } from '@smithy/util-retry';
 import type { AccountRef } from '../../model/index.js';
+import { checkAnswers } from './answer-check.js';
 
 /** How the SDK clients retry. */
 export interface RetryOptions {
@@ -81,6 +82,8 @@ export function createAwsClientFactory(options: AwsClientFactoryOptions): AwsCli
     return new NodeHttpHandler({
       connectionTimeout: 5_000,
       requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      // Without it the handler only logs a warning and waits on a server that never answers.
+      throwOnRequestTimeout: true,
     });
   }
 
@@ -135,12 +138,16 @@ export function createAwsClientFactory(options: AwsClientFactoryOptions): AwsCli
   }
 
   return {
-    ec2: (account, region) => get('ec2', account, region, (c) => new EC2Client(c)),
+    // The collectors' clients refuse broken 2xx answers (answer-shapes.ts) rather than read
+    // them as empty listings.
+    ec2: (account, region) => get('ec2', account, region, (c) => checkAnswers(new EC2Client(c))),
     sts: (account, region) => get('sts', account, region, (c) => new STSClient(c)),
     // A custom S3 endpoint (the sim, LocalStack) serves buckets by path, not by virtual host.
     s3: (account, region) =>
-      get('s3', account, region, (c) => new S3Client({ ...c, forcePathStyle: 'endpoint' in c })),
-    eks: (account, region) => get('eks', account, region, (c) => new EKSClient(c)),
+      get('s3', account, region, (c) =>
+        checkAnswers(new S3Client({ ...c, forcePathStyle: 'endpoint' in c })),
+      ),
+    eks: (account, region) => get('eks', account, region, (c) => checkAnswers(new EKSClient(c))),
     organizations: (account, region) =>
       get('organizations', account, region, (c) => new OrganizationsClient(c)),
   };

@@ -31,6 +31,24 @@ const UNREACHABLE = new Set([
   'RequestTimeout',
 ]);
 
+/**
+ * A 2xx answer that is not the operation's document (an HTML page, an empty body, another API's
+ * answer, a document without its list): reading it as an empty listing would delete files.
+ */
+export class MalformedAnswerError extends Error {
+  override readonly name = 'MalformedAnswerError';
+  /** The operation whose answer it was. */
+  readonly operation: string;
+  /** What was wrong, from a fixed vocabulary (never the body, which may hold values). */
+  readonly problem: string;
+
+  constructor(operation: string, problem: string) {
+    super(`${operation} answered 2xx with ${problem}`);
+    this.operation = operation;
+    this.problem = problem;
+  }
+}
+
 /** How a failed AWS call is reported: a warning code and the error's name (never its message, which may hold values). */
 export interface ClassifiedAwsError {
   readonly code: WarningCode;
@@ -42,6 +60,7 @@ export function classifyAwsError(error: unknown): ClassifiedAwsError {
   const e = error as { name?: unknown; code?: unknown; $metadata?: unknown } | null;
   const name = typeof e?.name === 'string' ? e.name : 'Error';
   const sysCode = typeof e?.code === 'string' ? e.code : undefined;
+  if (error instanceof MalformedAnswerError) return { code: 'malformed', reason: error.problem };
   if (DENIED.has(name)) return { code: 'denied', reason: name };
   if (THROTTLED.has(name)) return { code: 'throttled', reason: `${name} after all retries` };
   if (sysCode && UNREACHABLE.has(sysCode)) return { code: 'unreachable', reason: sysCode };

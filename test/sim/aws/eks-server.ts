@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { breakTransport, brokenJsonAnswer } from './broken-answers.js';
 import {
   eksAccessDenied,
   eksErrorBody,
@@ -29,6 +30,7 @@ export interface EksSimState {
 interface Reply {
   status: number;
   body: string;
+  contentType?: string;
   errorType?: string;
   fault?: FaultEffect['kind'];
 }
@@ -69,9 +71,10 @@ export async function answerEks(
   call.status = reply.status;
   if (reply.fault) call.fault = reply.fault;
   state.calls.push(call);
+  if (breakTransport(reply.fault, req)) return;
   res
     .writeHead(reply.status, {
-      'content-type': 'application/json',
+      'content-type': reply.contentType ?? 'application/json',
       'x-amzn-requestid': requestId,
       ...(reply.errorType ? { 'x-amzn-errortype': reply.errorType } : {}),
     })
@@ -137,6 +140,11 @@ function faultReply(
       return { ...errorReply(eksServerError(effect.status)), fault: 'fail' };
     case 'malformed':
       return { status: 200, body: '{"cluster":{"name":"', fault: 'malformed' };
+    case 'broken':
+      return { status: 200, ...brokenJsonAnswer(effect.answer), fault: 'broken' };
+    case 'reset':
+    case 'hang':
+      return { status: 200, body: '', fault: effect.kind };
   }
 }
 

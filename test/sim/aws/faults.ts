@@ -23,16 +23,32 @@ export interface Faults {
   delay(options: FaultMatch & { ms: number; count?: number }): void;
   /** Answers 200 with a truncated XML body. */
   malformed(options: FaultMatch & { count: number }): void;
+  /** Answers 200 with a body that is not the operation's document (see {@link BrokenAnswer}). */
+  broken(options: FaultMatch & { answer: BrokenAnswer; count?: number }): void;
+  /** Resets the connection before answering (the client sees ECONNRESET). */
+  reset(options: FaultMatch & { count?: number }): void;
+  /** Never answers: the client's request timeout is what ends the call. */
+  hang(options: FaultMatch & { count?: number }): void;
   /** Removes every fault. */
   clear(): void;
 }
+
+/**
+ * A 200 that is not the API's answer: a proxy's or portal's `html` page, an `empty` body, a
+ * `foreign` answer (another API's document), or a `bare` one (the operation's own document with
+ * nothing in it: `{}` for JSON, the root element alone for XML).
+ */
+export type BrokenAnswer = 'html' | 'empty' | 'foreign' | 'bare';
 
 /** What a fault does to one call. */
 export type FaultEffect =
   | { kind: 'throttle' }
   | { kind: 'deny' }
   | { kind: 'fail'; status: number }
-  | { kind: 'malformed' };
+  | { kind: 'malformed' }
+  | { kind: 'broken'; answer: BrokenAnswer }
+  | { kind: 'reset' }
+  | { kind: 'hang' };
 
 /** A call as the fault book sees it. */
 export interface FaultCall {
@@ -84,6 +100,12 @@ export function createFaultBook(): FaultBook {
     delay: ({ ms, count = Number.POSITIVE_INFINITY, ...match }) =>
       add(match, count, { delayMs: ms }),
     malformed: ({ count, ...match }) => add(match, count, { effect: { kind: 'malformed' } }),
+    broken: ({ answer, count = Number.POSITIVE_INFINITY, ...match }) =>
+      add(match, count, { effect: { kind: 'broken', answer } }),
+    reset: ({ count = Number.POSITIVE_INFINITY, ...match }) =>
+      add(match, count, { effect: { kind: 'reset' } }),
+    hang: ({ count = Number.POSITIVE_INFINITY, ...match }) =>
+      add(match, count, { effect: { kind: 'hang' } }),
     clear: () => {
       entries = [];
     },

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { breakTransport, brokenS3Answer } from './broken-answers.js';
 import { type FaultBook, type FaultEffect, takeFault } from './faults.js';
 import {
   accessDenied,
@@ -84,6 +85,7 @@ export async function answerS3(
     call.paginated =
       call.params['MaxBuckets'] !== undefined || call.params['ContinuationToken'] !== undefined;
   state.calls.push(call);
+  if (breakTransport(reply.fault, req)) return;
   res
     .writeHead(call.status, {
       ...headers,
@@ -169,6 +171,16 @@ function faultReply(effect: FaultEffect, route: Route, caller: SimCaller): Reply
       return { error: internalError(effect.status), fault: 'fail' };
     case 'malformed':
       return { ok: truncated(route), fault: 'malformed' };
+    case 'broken': {
+      const broken = brokenS3Answer(
+        effect.answer,
+        route.kind === 'list' ? undefined : route.operation,
+      );
+      return { ok: { headers: {}, ...broken }, fault: 'broken' };
+    }
+    case 'reset':
+    case 'hang':
+      return { ok: { headers: {}, contentType: 'application/xml', body: '' }, fault: effect.kind };
   }
 }
 

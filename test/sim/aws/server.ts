@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { breakTransport, brokenEc2Answer } from './broken-answers.js';
 import { ec2Actions } from './ec2-handlers.js';
 import { answerEks } from './eks-server.js';
 import {
@@ -115,6 +116,7 @@ interface SimState {
 interface Reply {
   status: number;
   body: string;
+  contentType?: string;
   fault?: FaultEffect['kind'];
   paginated?: boolean;
 }
@@ -151,9 +153,11 @@ async function answer(req: IncomingMessage, res: ServerResponse, state: SimState
   if (reply.fault) call.fault = reply.fault;
   if (reply.paginated !== undefined) call.paginated = reply.paginated;
   state.calls.push(call);
+  if (breakTransport(reply.fault, req)) return;
   res
     .writeHead(reply.status, {
-      'content-type': service === 'ec2' ? 'text/xml;charset=UTF-8' : 'text/xml',
+      'content-type':
+        reply.contentType ?? (service === 'ec2' ? 'text/xml;charset=UTF-8' : 'text/xml'),
       'x-amzn-requestid': requestId,
     })
     .end(reply.body);
@@ -270,6 +274,11 @@ function faultReply(
         body: malformedDocument(service, action, requestId),
         fault: 'malformed',
       };
+    case 'broken':
+      return { status: 200, ...brokenEc2Answer(effect.answer, action), fault: 'broken' };
+    case 'reset':
+    case 'hang':
+      return { status: 200, body: '', fault: effect.kind };
   }
 }
 

@@ -7,7 +7,7 @@ import {
   sortInstanceLists,
 } from '../../../../lib/snapshot/normalize/ec2-instance.js';
 import { sortSecurityGroupRules } from '../../../../lib/snapshot/normalize/ec2-security-group.js';
-import { redactCredentials } from '../../../../lib/snapshot/normalize/redact-credentials.js';
+import { redactCredentialValues } from '../../../../lib/snapshot/normalize/redact-values.js';
 import { sortTags } from '../../../../lib/snapshot/normalize/sort-tags.js';
 import { toPlainData } from '../../../../lib/snapshot/normalize/to-plain-data.js';
 import { deepFreeze, resourceOf } from './fixtures.js';
@@ -86,13 +86,13 @@ describe('Function: normalizationSteps', () => {
       dropInstanceVolatileFields,
       sortInstanceLists,
       sortTags,
-      redactCredentials,
+      redactCredentialValues,
     ]);
     expect(normalizationSteps('AWS::EC2::SecurityGroup')).toEqual([
       toPlainData,
       sortSecurityGroupRules,
       sortTags,
-      redactCredentials,
+      redactCredentialValues,
     ]);
   });
 
@@ -100,7 +100,7 @@ describe('Function: normalizationSteps', () => {
     expect(normalizationSteps('AWS::SQS::Queue')).toEqual([
       toPlainData,
       sortTags,
-      redactCredentials,
+      redactCredentialValues,
     ]);
   });
 });

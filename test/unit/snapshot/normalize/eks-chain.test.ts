@@ -4,7 +4,7 @@ import {
   dropNodegroupVolatileFields,
   sortNodegroupLists,
 } from '../../../../lib/snapshot/normalize/eks-nodegroup.js';
-import { redactCredentials } from '../../../../lib/snapshot/normalize/redact-credentials.js';
+import { redactCredentialValues } from '../../../../lib/snapshot/normalize/redact-values.js';
 import { sortTags } from '../../../../lib/snapshot/normalize/sort-tags.js';
 import { toPlainData } from '../../../../lib/snapshot/normalize/to-plain-data.js';
 import { EKS_TYPES } from '../../sources/aws/eks/eks-types.js';
@@ -17,13 +17,13 @@ describe('Function: normalizationSteps (EKS)', () => {
       dropNodegroupVolatileFields,
       sortNodegroupLists,
       sortTags,
-      redactCredentials,
+      redactCredentialValues,
     ]);
     expect(normalizationSteps('AWS::EKS::Nodegroup', { keepVolatile: true })).toEqual([
       toPlainData,
       sortNodegroupLists,
       sortTags,
-      redactCredentials,
+      redactCredentialValues,
     ]);
   });
 
