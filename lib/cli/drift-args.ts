@@ -14,18 +14,6 @@ export interface DriftArgs {
   readonly endpoints: Record<string, string>;
 }
 
-/** Usage text of `statetrail drift`. */
-export const DRIFT_USAGE = `Usage: statetrail drift --snapshot DIR [--config FILE] --state LOC [--state LOC]...
-                        [--ignore FILE] [--format console|json|markdown] [--out FILE]
-
-  --snapshot DIR         a trail checkout (any copy of the trail; no git needed)
-  --config FILE          the scan's config file: its terraform.states, each with the account,
-                         region or cluster its resources belong to (--state replaces them)
-  --state LOC            a .tfstate file, a directory or glob of them, or s3://bucket/key-or-prefix
-  --ignore FILE          .driftignore syntax [default: DIR/.statetrailignore when present]
-  --format F             console (default), json (the drift report) or markdown
-  --out FILE             write the report to FILE instead of standard output`;
-
 /** Parses and validates the arguments that follow `drift`. */
 export function parseDriftArgs(argv: readonly string[]): DriftArgs {
   let values: ReturnType<typeof parse>['values'];

@@ -17,7 +17,6 @@ import { loadAccepted } from '../trail/accept-load.js';
 import { readSnapshot } from '../trail/read-snapshot.js';
 import { type DriftArgs, parseDriftArgs } from './drift-args.js';
 import { CliError } from './errors.js';
-import { stateBucketClient } from './state-bucket-client.js';
 
 /** What `statetrail drift` reads and writes through. */
 export interface DriftIo {
@@ -45,7 +44,7 @@ export async function driftCommand(argv: readonly string[], io: DriftIo): Promis
   const config = args.config ? await loadConfig(resolve(io.cwd, args.config)) : undefined;
   const locations = stateLocations(args, config, io.cwd);
   if (locations.length === 0) throw new CliError(`--config ${args.config}: names no states`);
-  const s3 = stateBucketClient(
+  const s3 = await stateBucket(
     locations.map((s) => s.location),
     args.endpoints,
   );
@@ -85,6 +84,13 @@ function stateLocations(args: DriftArgs, config: Config | undefined, cwd: string
     ...s,
     location: isS3Location(s.location) ? s.location : resolve(cwd, s.location),
   }));
+}
+
+/** The S3 client for s3:// states; the SDK is loaded only when a state lives on S3. */
+async function stateBucket(locations: string[], endpoints: Readonly<Record<string, string>>) {
+  if (!locations.some(isS3Location)) return undefined;
+  const { stateBucketClient } = await import('./state-bucket-client.js');
+  return stateBucketClient(locations, endpoints);
 }
 
 function render(report: DriftReport, format: 'console' | 'json' | 'markdown', isTTY: boolean) {

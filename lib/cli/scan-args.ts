@@ -26,25 +26,6 @@ export { ENDPOINT_SERVICES };
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
-/** Usage text of `statetrail scan`. */
-export const SCAN_USAGE = `Usage: statetrail scan [--config FILE] [--region R|all]... [--service S]... [--trail DIR]
-                       [--kubeconfig FILE] [--context NAME]
-                       [--state LOC]... [--endpoint SERVICE=URL]... [--format console|json|markdown]
-                       [--out FILE] [--strict]
-
-  --config FILE          YAML or JSON config (regions, services, accounts, organization...)
-  --trail DIR            local git repository of the trail (created if absent) [default: ./trail]
-  --region R             AWS region to scan; repeat for more; \`all\` for every enabled region
-  --service S            ${AwsService.options.join(', ')}; repeat for more [default: all]
-  --endpoint S=URL       send service S (${ENDPOINT_SERVICES.join(', ')}) to URL instead of AWS
-  --kubeconfig FILE      export the Kubernetes cluster of this kubeconfig (default context)
-  --context NAME         the kubeconfig context to export (with or without --kubeconfig)
-  --state LOC            compare with Terraform state: a .tfstate file, a directory or glob of
-                         them, or s3://bucket/key-or-prefix; repeat for more (exit 1 on drift)
-  --format F             console (default), json or markdown
-  --out FILE             write the report to FILE instead of standard output
-  --strict               exit 2 when any scope could not be scanned completely`;
-
 /** Parses and validates the arguments that follow `scan`. */
 export function parseScanArgs(argv: readonly string[]): ScanArgs {
   let values: ReturnType<typeof parse>['values'];

@@ -1,18 +1,11 @@
 import { z } from 'zod';
 import { AwsService } from '../model/index.js';
 import { ExportFilter } from '../model/kube-filter.js';
+import { ENDPOINT_SERVICES } from './endpoint-services.js';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
-/** Services whose endpoint `--endpoint` and `aws.endpoints` may redirect. */
-export const ENDPOINT_SERVICES = [
-  'ec2',
-  'sts',
-  's3',
-  'eks',
-  'organizations',
-  'cloudtrail',
-] as const;
+export { ENDPOINT_SERVICES };
 
 /**
  * A 12-digit account id. YAML reads unquoted digits as a number (and drops leading zeros), so a

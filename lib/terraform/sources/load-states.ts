@@ -4,7 +4,6 @@ import { StateSourceError, TerraformError } from '../errors.js';
 import { type ParsedState, parseState } from '../parse-state.js';
 import type { StateScopeHint } from '../state-instance.js';
 import { fileStateSource } from './file-source.js';
-import { parseS3Location, s3StateSource } from './s3-source.js';
 import { isS3Location, type StateSource } from './state-source.js';
 
 /** What loading states needs from outside. */
@@ -41,7 +40,9 @@ export async function loadStates(
   const found = new Map<string, StateSource>();
   for (const location of locations) {
     try {
-      const source = (deps.sourceFor ?? ((loc) => defaultSource(loc, deps)))(location);
+      const source = deps.sourceFor
+        ? deps.sourceFor(location)
+        : await defaultSource(location, deps);
       const listed = await source.list();
       if (listed.length === 0) {
         errors.push(new StateSourceError(`No Terraform state found at ${location}`));
@@ -70,8 +71,11 @@ export async function loadStates(
   return { states, errors };
 }
 
-function defaultSource(location: string, deps: LoadStatesDeps): StateSource {
+// The S3 source (and with it the SDK's S3 client) is loaded only for an s3:// location, so that
+// comparing local states starts without the AWS SDK.
+async function defaultSource(location: string, deps: LoadStatesDeps): Promise<StateSource> {
   if (!isS3Location(location)) return fileStateSource(location);
+  const { parseS3Location, s3StateSource } = await import('./s3-source.js');
   const { bucket } = parseS3Location(location);
   const s3 = deps.s3;
   if (s3 === undefined) {

@@ -1,0 +1,18 @@
+import type { Clock } from '../model/index.js';
+import type { AwsClientFactoryOptions } from '../sources/aws/client-factory.js';
+
+/** Where the CLI reads and writes, injected so tests run it in-process. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  /** Whether standard error is a terminal: then a live progress line is drawn there. */
+  readonly isTTY?: boolean;
+  readonly clock?: Clock;
+  /** Extra client options (tests: zero backoff, static credentials). */
+  readonly aws?: Partial<AwsClientFactoryOptions>;
+}
+
+/** Exit codes of DESIGN.md: 0 in sync, 1 drift found, 2 error. */
+export const EXIT = { ok: 0, drift: 1, error: 2 } as const;

@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../config/load-config.js';
+import { renderConsole } from '../drift/render/console.js';
+import { renderMarkdown } from '../drift/render/markdown.js';
+import { type Clock, systemClock } from '../model/index.js';
+import { DirStagingStore } from '../pipeline/dir-staging-store.js';
+import { runScan } from '../pipeline/run-scan.js';
+import {
+  type AwsClientFactoryOptions,
+  createAwsClientFactory,
+} from '../sources/aws/client-factory.js';
+import { eksClusterKubeConfig } from '../sources/k8s/eks-access.js';
+import { isS3Location } from '../terraform/sources/state-source.js';
+import { LocalGitTrail } from '../trail/local-git-trail.js';
+import { type CliIo, EXIT } from './cli-io.js';
+import { kubeTarget, loadKubeConfig } from './kube-target.js';
+import { createProgress } from './progress.js';
+import { parseScanArgs } from './scan-args.js';
+import { resolveScan } from './scan-config.js';
+import { renderScanConsole, renderScanJson, type ScanReport } from './scan-report.js';
+import { type StateRole, stateBucketClient } from './state-bucket-client.js';
+import { createStderrLogger } from './stderr-logger.js';
+
+/**
+ * `statetrail scan`: collects the configured AWS scopes and clusters into the trail (one commit
+ * when something changed) and, with states, reports drift. Exit 0 in sync, 1 drift, 2 error.
+ */
+export async function scanCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseScanArgs(argv);
+  const logger = createStderrLogger(io.stderr, io.env['STATETRAIL_LOG_LEVEL']);
+  const config = args.config ? await loadConfig(resolve(io.cwd, args.config)) : undefined;
+  const {
+    trail,
+    aws,
+    states,
+    clusters: clusterConfigs,
+    kubeFilter,
+    eksClusters,
+    stateRole,
+  } = resolveScan(args, config);
+  const clusters = clusterConfigs.map((cluster) => ({
+    ...kubeTarget({
+      ...cluster,
+      ...(cluster.kubeconfig && { kubeconfig: resolve(io.cwd, cluster.kubeconfig) }),
+    }),
+    ...(kubeFilter ? { filter: kubeFilter } : {}),
+  }));
+  const clock = io.clock ?? systemClock;
+  const trailDir = resolve(io.cwd, trail);
+  const hmacKey = io.env['STATETRAIL_HMAC_KEY'];
+  const awsClients = createAwsClientFactory({ endpoints: aws.endpoints, ...io.aws });
+  const stagingRoot = await mkdtemp(join(tmpdir(), 'statetrail-'));
+  try {
+    const progress = createProgress(io.stderr, io.isTTY === true);
+    const result = await runScan(
+      {
+        scanId: newScanId(clock),
+        aws,
+        states: states.map((s) => ({
+          ...s,
+          location: isS3Location(s.location) ? s.location : resolve(io.cwd, s.location),
+        })),
+        clusters,
+        eksClusters: eksClusters,
+        ...(kubeFilter ? { kubeFilter } : {}),
+      },
+      {
+        staging: new DirStagingStore({ root: stagingRoot }),
+        aws: awsClients,
+        trail: new LocalGitTrail({ dir: trailDir, clock }),
+        logger,
+        hmacKey: hmacKey ? new TextEncoder().encode(hmacKey) : undefined,
+        onProgress: progress.update,
+        clock,
+        kube: async (target) =>
+          target.eks
+            ? eksClusterKubeConfig(target.eks, { aws: awsClients, clock })
+            : loadKubeConfig(target.kubeconfig, target.context),
+        s3: stateBucketClient(
+          states.map((s) => s.location),
+          aws.endpoints,
+          stateClientOptions(stateRole, io.aws?.credentials),
+        ),
+      },
+    );
+    progress.done();
+    const report: ScanReport = {
+      version: 1,
+      trail,
+      ...result.commit,
+      ...(result.drift ? { drift: result.drift.report, stateErrors: result.drift.errors } : {}),
+    };
+    const text = renderScan(report, args.format, io.isTTY === true);
+    if (args.out) await writeFile(resolve(io.cwd, args.out), text);
+    else io.stdout.write(text);
+    for (const error of report.stateErrors ?? []) io.stderr.write(`statetrail: ${error}\n`);
+    if (!report.scopes.some((s) => s.complete)) {
+      io.stderr.write('statetrail: no scope could be scanned; see the warnings\n');
+      return EXIT.error;
+    }
+    if ((report.stateErrors ?? []).length > 0) return EXIT.error;
+    if (args.strict && report.scopes.some((s) => !s.complete)) return EXIT.error;
+    const drift = report.drift?.summary;
+    return drift && drift.unmanaged + drift.missing + drift.changed > 0 ? EXIT.drift : EXIT.ok;
+  } finally {
+    await rm(stagingRoot, { recursive: true, force: true });
+  }
+}
+
+function renderScan(report: ScanReport, format: 'console' | 'json' | 'markdown', isTTY: boolean) {
+  if (format === 'json') return renderScanJson(report);
+  if (format === 'markdown' && report.drift) return renderMarkdown(report.drift);
+  const summary = renderScanConsole(report);
+  return report.drift ? `${summary}\n${renderConsole(report.drift, { isTTY })}` : summary;
+}
+
+/** Options for the state-bucket client: a role, and the test-injected credentials if static. */
+function stateClientOptions(
+  role: StateRole | undefined,
+  credentials: AwsClientFactoryOptions['credentials'] | undefined,
+) {
+  return {
+    role,
+    ...(credentials && typeof credentials !== 'function' ? { credentials } : {}),
+  };
+}
+
+function newScanId(clock: Clock): string {
+  const stamp = clock
+    .now()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
