@@ -12,6 +12,8 @@ export interface CliIo {
   readonly clock?: Clock;
   /** Extra client options (tests: zero backoff, static credentials). */
   readonly aws?: Partial<AwsClientFactoryOptions>;
+  /** Tests: GitHub's waits (retry-after, write pacing) in these milliseconds per second. */
+  readonly gitHubWaitUnitMs?: number;
 }
 
 /** Exit codes of DESIGN.md: 0 in sync, 1 drift found, 2 error. */

@@ -58,9 +58,6 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs {
     throw new UsageError(`--format ${format}: expected console, json or markdown`);
   }
   const trail = values.trail;
-  if (trail?.startsWith('github:')) {
-    throw new UsageError('--trail github:OWNER/REPO is not available yet; give a local directory');
-  }
   return {
     config: values.config,
     trail,

@@ -14,7 +14,7 @@ import {
 } from '../sources/aws/client-factory.js';
 import { eksClusterKubeConfig } from '../sources/k8s/eks-access.js';
 import { isS3Location } from '../terraform/sources/state-source.js';
-import { LocalGitTrail } from '../trail/local-git-trail.js';
+import { openTrail } from '../trail/open-trail.js';
 import { type CliIo, EXIT } from './cli-io.js';
 import { kubeTarget, loadKubeConfig } from './kube-target.js';
 import { createProgress } from './progress.js';
@@ -49,7 +49,13 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     ...(kubeFilter ? { filter: kubeFilter } : {}),
   }));
   const clock = io.clock ?? systemClock;
-  const trailDir = resolve(io.cwd, trail);
+  const trailStore = await openTrail(trail, {
+    cwd: io.cwd,
+    env: io.env,
+    clock,
+    logger,
+    ...(io.gitHubWaitUnitMs === undefined ? {} : { gitHubWaitUnitMs: io.gitHubWaitUnitMs }),
+  });
   const hmacKey = io.env['STATETRAIL_HMAC_KEY'];
   const awsClients = createAwsClientFactory({ endpoints: aws.endpoints, ...io.aws });
   const stagingRoot = await mkdtemp(join(tmpdir(), 'statetrail-'));
@@ -70,7 +76,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
       {
         staging: new DirStagingStore({ root: stagingRoot }),
         aws: awsClients,
-        trail: new LocalGitTrail({ dir: trailDir, clock }),
+        trail: trailStore,
         logger,
         hmacKey: hmacKey ? new TextEncoder().encode(hmacKey) : undefined,
         onProgress: progress.update,

@@ -10,13 +10,17 @@ export { ENDPOINT_SERVICES };
 export const SCAN_SERVICES = ['ec2', 's3', 'eks'] as const;
 
 /** Usage text of `statetrail scan`. */
-export const SCAN_USAGE = `Usage: statetrail scan [--config FILE] [--region R|all]... [--service S]... [--trail DIR]
+export const SCAN_USAGE = `Usage: statetrail scan [--config FILE] [--region R|all]... [--service S]... [--trail DIR|github:OWNER/REPO]
                        [--kubeconfig FILE] [--context NAME]
                        [--state LOC]... [--endpoint SERVICE=URL]... [--format console|json|markdown]
                        [--out FILE] [--strict]
 
   --config FILE          YAML or JSON config (regions, services, accounts, organization...)
   --trail DIR            local git repository of the trail (created if absent) [default: ./trail]
+  --trail github:OWNER/REPO[@BRANCH]
+                         a private GitHub repository, written through the API (GITHUB_TOKEN or a
+                         GitHub App: STATETRAIL_GITHUB_APP_ID, _PRIVATE_KEY, _INSTALLATION_ID;
+                         GITHUB_API_URL for GitHub Enterprise Server)
   --region R             AWS region to scan; repeat for more; \`all\` for every enabled region
   --service S            ${SCAN_SERVICES.join(', ')}; repeat for more [default: all]
   --endpoint S=URL       send service S (${ENDPOINT_SERVICES.join(', ')}) to URL instead of AWS
