@@ -1,5 +1,5 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { looksLikeCredential } from '../snapshot/normalize/redact-credentials.js';
+import { looksLikeCredential, safeKey } from '../snapshot/normalize/redact-credentials.js';
 import { DEFAULT_SECRET_KEY_PATTERNS } from '../sources/k8s/secrets.js';
 import type { TfPathStep } from './schema.js';
 import { SENSITIVE } from './state-instance.js';
@@ -71,7 +71,8 @@ export function maskNamed(name: string, value: unknown): unknown {
 
 function maskObject(object: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(object)) out[key] = maskNamed(key, object[key]);
+  // A credential-shaped key (a tag key holding a token) is masked as the exporter masks it.
+  for (const key of Object.keys(object)) out[safeKey(key)] = maskNamed(key, object[key]);
   return out;
 }
 

@@ -1,5 +1,9 @@
 import { hmacFingerprint } from '../../snapshot/fingerprint.js';
-import { looksLikeCredential, REDACTED } from '../../snapshot/normalize/redact-credentials.js';
+import {
+  looksLikeCredential,
+  REDACTED,
+  safeKey,
+} from '../../snapshot/normalize/redact-credentials.js';
 import { gvkOf, isRecord, type KubeObject } from './object.js';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -121,9 +125,13 @@ function sweepCredentials(value: unknown, key: Uint8Array | undefined): unknown 
   return value;
 }
 
+// `rename` masks credential-shaped keys (label, annotation and data keys are never ids).
 function mapValues(
   map: Record<string, unknown>,
   edit: (value: unknown, key: string) => unknown,
+  rename: (key: string) => string = safeKey,
 ): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(map).map(([key, value]) => [key, edit(value, key)]));
+  return Object.fromEntries(
+    Object.entries(map).map(([key, value]) => [rename(key), edit(value, key)]),
+  );
 }

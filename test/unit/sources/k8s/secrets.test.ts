@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hmacFingerprint } from '../../../../lib/snapshot/fingerprint.js';
-import { REDACTED } from '../../../../lib/snapshot/normalize/redact-credentials.js';
+import { REDACTED, redactedKey } from '../../../../lib/snapshot/normalize/redact-credentials.js';
 import type { KubeObject } from '../../../../lib/sources/k8s/object.js';
 import { toKubeRecord } from '../../../../lib/sources/k8s/record.js';
 import { renderKubeRecord } from '../../../../lib/sources/k8s/render.js';
@@ -121,6 +121,20 @@ describe('Function: protectSecrets', () => {
       spec: { template: { spec: { containers: [{ env: [{ name: 'K', value: key }] }] } } },
     });
     expect(renderedText(deployment)).not.toContain(key);
+  });
+
+  it('masks credential-shaped label, annotation and ConfigMap data keys, keeping them apart', () => {
+    const token = `ghp_${'a1B2'.repeat(9)}`;
+    const other = `ghp_${'c3D4'.repeat(9)}`;
+    const configMap = kubeObject('v1', 'ConfigMap', {
+      metadata: { name: 'c', labels: { [token]: 'x', app: 'web' }, annotations: { [other]: 'y' } },
+      data: { [token]: 'one', [other]: 'two' },
+    });
+    const object = protectedObject(configMap);
+    expect(JSON.stringify(object)).not.toContain(token);
+    expect(JSON.stringify(object)).not.toContain(other);
+    expect(object.metadata.labels).toEqual({ [redactedKey(token)]: 'x', app: 'web' });
+    expect(Object.keys(object['data'] as object)).toEqual([redactedKey(token), redactedKey(other)]);
   });
 
   it('never changes its input', () => {
