@@ -4,14 +4,10 @@ import {
   REDACTED,
   safeKey,
 } from '../../snapshot/normalize/redact-credentials.js';
+import { isSecretName } from '../../snapshot/secret-names.js';
 import { gvkOf, isRecord, type KubeObject } from './object.js';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
-
-/** ConfigMap keys whose values are treated as secrets by default. */
-export const DEFAULT_SECRET_KEY_PATTERNS: readonly RegExp[] = [
-  /password|secret|token|credential|private[-_]?key/i,
-];
 
 /** Secret types that are never exported: derived, rotated, or one copy per Helm revision. */
 export const NOISE_SECRET_TYPES: readonly string[] = [
@@ -24,7 +20,7 @@ export const NOISE_SECRET_TYPES: readonly string[] = [
 export interface SecretOptions {
   /** The user's HMAC key; without it Secrets are skipped and ConfigMap matches redacted. */
   readonly key?: Uint8Array;
-  /** ConfigMap key names whose values are fingerprinted (default DEFAULT_SECRET_KEY_PATTERNS). */
+  /** ConfigMap key names whose values are fingerprinted (default: `isSecretName`, the one list). */
   readonly configMapKeyPatterns?: readonly RegExp[];
 }
 
@@ -57,8 +53,11 @@ export function protectSecrets(object: KubeObject, options: SecretOptions): Prot
   }
   let rest = copy;
   if (group === '' && kind === 'ConfigMap') {
-    const patterns = options.configMapKeyPatterns ?? DEFAULT_SECRET_KEY_PATTERNS;
-    rest = protectConfigMap(copy, patterns, key);
+    const patterns = options.configMapKeyPatterns;
+    const sensitive = patterns
+      ? (name: string) => patterns.some((pattern) => pattern.test(name))
+      : isSecretName;
+    rest = protectConfigMap(copy, sensitive, key);
   }
   // Fingerprints and the marker never look like credentials, so the sweep leaves them alone.
   return { outcome: 'protected', object: sweepCredentials(rest, key) as KubeObject };
@@ -90,10 +89,9 @@ function fingerprintSecretData(
 
 function protectConfigMap(
   object: KubeObject,
-  patterns: readonly RegExp[],
+  sensitive: (name: string) => boolean,
   key: Uint8Array | undefined,
 ): KubeObject {
-  const sensitive = (name: string): boolean => patterns.some((pattern) => pattern.test(name));
   const result: KubeObject = { ...object };
   const data = object['data'];
   if (isRecord(data)) {
