@@ -9,6 +9,20 @@ import { gvkOf, isRecord, type KubeObject } from './object.js';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
+/**
+ * Secret annotations known to hold no data, kept in clear. Any other annotation of a Secret is
+ * fingerprinted: kapp's `kapp.k14s.io/original` and other tools' copies hold the whole Secret.
+ */
+export const HARMLESS_SECRET_ANNOTATIONS: readonly string[] = [
+  'kubernetes.io/service-account.name',
+  'kubernetes.io/description',
+  'meta.helm.sh/release-name',
+  'meta.helm.sh/release-namespace',
+  'argocd.argoproj.io/sync-wave',
+  'argocd.argoproj.io/compare-options',
+  'argocd.argoproj.io/sync-options',
+];
+
 /** Secret types that are never exported: derived, rotated, or one copy per Helm revision. */
 export const NOISE_SECRET_TYPES: readonly string[] = [
   'kubernetes.io/service-account-token',
@@ -48,7 +62,7 @@ export function protectSecrets(object: KubeObject, options: SecretOptions): Prot
   const key = options.key;
   if (group === '' && kind === 'Secret') {
     if (key === undefined) return { outcome: 'skip', reason: 'no-hmac-key' };
-    const rest = sweepCredentials(copy, key) as KubeObject;
+    const rest = fingerprintAnnotations(sweepCredentials(copy, key) as KubeObject, key);
     return { outcome: 'protected', object: fingerprintSecretData(rest, copy, key) };
   }
   let rest = copy;
@@ -68,6 +82,15 @@ function withoutLastApplied(object: KubeObject): KubeObject {
   if (annotations === undefined || !Object.hasOwn(annotations, LAST_APPLIED)) return object;
   const { [LAST_APPLIED]: _dropped, ...rest } = annotations;
   return { ...object, metadata: { ...object.metadata, annotations: rest } };
+}
+
+function fingerprintAnnotations(object: KubeObject, key: Uint8Array): KubeObject {
+  const annotations = object.metadata.annotations;
+  if (annotations === undefined) return object;
+  const safe = mapValues(annotations, (value, name) =>
+    HARMLESS_SECRET_ANNOTATIONS.includes(name) ? value : hmacFingerprint(key, String(value)),
+  ) as Record<string, string>;
+  return { ...object, metadata: { ...object.metadata, annotations: safe } };
 }
 
 // `data` is read from the original: the credential sweep would have fingerprinted the base64 text.

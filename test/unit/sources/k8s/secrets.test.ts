@@ -137,6 +137,32 @@ describe('Function: protectSecrets', () => {
     expect(Object.keys(object['data'] as object)).toEqual([redactedKey(token), redactedKey(other)]);
   });
 
+  it('fingerprints every annotation of a Secret but known harmless ones, such as kapp original', () => {
+    const object = protectedObject(
+      secret({
+        metadata: {
+          name: 'db',
+          annotations: {
+            'kapp.k14s.io/original': JSON.stringify({ data: { password: CANARY_BASE64 } }),
+            'example.com/copy': CANARY,
+            'meta.helm.sh/release-name': 'web',
+          },
+        },
+      }),
+    );
+    const text = JSON.stringify(object);
+    expect(text).not.toContain(CANARY);
+    expect(text).not.toContain(CANARY_BASE64);
+    expect(object.metadata.annotations).toEqual({
+      'kapp.k14s.io/original': hmacFingerprint(
+        TEST_KEY,
+        JSON.stringify({ data: { password: CANARY_BASE64 } }),
+      ),
+      'example.com/copy': hmacFingerprint(TEST_KEY, CANARY),
+      'meta.helm.sh/release-name': 'web',
+    });
+  });
+
   it('never changes its input', () => {
     const object = secret();
     const before = structuredClone(object);
