@@ -1,10 +1,11 @@
 import { IgnoreSyntaxError } from './errors.js';
+import { type Glob, type GlobToken, globMatches } from './glob-match.js';
 
 /** One ignore line: the whole line as one glob, and whether it un-ignores. */
 interface IgnoreRule {
   readonly negated: boolean;
   /** Matches `<type>.<id>[.<attribute path>]` in full, as driftctl matches its lines. */
-  readonly pattern: RegExp;
+  readonly pattern: Glob;
 }
 
 /** Parsed `.driftignore` rules, in file order (a later matching line wins). */
@@ -19,8 +20,8 @@ export const NO_IGNORE: IgnoreRules = { rules: [] };
 type Fail = (why: string) => never;
 
 const SHAPE = 'not a <type>.<id>[.<attribute>] pattern';
-const literal = (char: string) => char.replace(/[\\^$.*+?()[\]{}|/]/, '\\$&');
-const codePoint = (char: string) => `\\u{${(char.codePointAt(0) as number).toString(16)}}`;
+const code = (char: string) => char.codePointAt(0) as number;
+const literal = (char: string): GlobToken => ({ kind: 'char', code: code(char) });
 
 // `[...]` from `chars[start]` (just past `[`), as Go's filepath.Match reads it (driftctl's
 // matcher): `^` negates, `lo-hi` ranges, `\` escapes; an unescaped `-` or `]` out of place, an
@@ -29,7 +30,7 @@ function charClass(
   chars: readonly string[],
   start: number,
   fail: Fail,
-): { source: string; end: number } {
+): { token: GlobToken; end: number } {
   let i = start;
   const negated = chars[i] === '^';
   if (negated) i += 1;
@@ -44,7 +45,7 @@ function charClass(
     i += 1;
     return next;
   };
-  let ranges = '';
+  const ranges: [number, number][] = [];
   let count = 0;
   while (count === 0 || chars[i] !== ']') {
     if (chars[i] === undefined) fail('unclosed [');
@@ -55,19 +56,18 @@ function charClass(
       hi = read();
     }
     count += 1;
-    if ((lo.codePointAt(0) as number) <= (hi.codePointAt(0) as number)) {
-      ranges += lo === hi ? codePoint(lo) : `${codePoint(lo)}-${codePoint(hi)}`;
-    }
+    if (code(lo) <= code(hi)) ranges.push([code(lo), code(hi)]);
   }
-  return { source: `[${negated ? '^' : ''}${ranges}]`, end: i + 1 };
+  return { token: { kind: 'class', negated, ranges }, end: i + 1 };
 }
 
-// One line (without its `!`) as a regular expression over the whole `<type>.<id>[.<attr>]`.
+// One line (without its `!`) as a glob over the whole `<type>.<id>[.<attr>]`, matched in
+// polynomial time (a regular expression built from it backtracks exponentially on `a*a*a*...b`).
 // Like driftctl, which hands the line to a gitignore matcher as a single file name: `*` (and
 // `**`, the same) spans dots, `?` is one character, `.` and `\.` both match a dot, `\x` is x.
-function compile(pattern: string, fail: Fail): RegExp {
+function compile(pattern: string, fail: Fail): Glob {
   const chars = [...pattern];
-  let source = '';
+  const tokens: GlobToken[] = [];
   let empty = true; // the current dot-separated part holds nothing yet
   let i = 0;
   while (i < chars.length) {
@@ -75,7 +75,7 @@ function compile(pattern: string, fail: Fail): RegExp {
     i += 1;
     if (char === '.') {
       if (empty) fail(SHAPE);
-      source += '\\.';
+      tokens.push(literal('.'));
       empty = true;
       continue;
     }
@@ -83,23 +83,23 @@ function compile(pattern: string, fail: Fail): RegExp {
     if (char === '\\') {
       const next = chars[i];
       if (next === undefined) fail('a trailing \\ escapes nothing');
-      source += literal(next);
+      tokens.push(literal(next));
       i += 1;
     } else if (char === '*') {
       while (chars[i] === '*') i += 1;
-      source += '.*';
+      tokens.push({ kind: 'star' });
     } else if (char === '?') {
-      source += '.';
+      tokens.push({ kind: 'any' });
     } else if (char === '[') {
       const cls = charClass(chars, i, fail);
-      source += cls.source;
+      tokens.push(cls.token);
       i = cls.end;
     } else {
-      source += literal(char);
+      tokens.push(literal(char));
     }
   }
   if (empty) fail(SHAPE);
-  return new RegExp(`^${source}$`, 'su');
+  return { tokens };
 }
 
 /**
@@ -146,7 +146,7 @@ export function isIgnored(
   }
   let ignored = false;
   for (const rule of rules.rules) {
-    if (targets.some((target) => rule.pattern.test(target))) ignored = !rule.negated;
+    if (targets.some((target) => globMatches(rule.pattern, target))) ignored = !rule.negated;
   }
   return ignored;
 }

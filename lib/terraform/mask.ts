@@ -1,45 +1,12 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { DEFAULT_SECRET_KEY_PATTERNS } from '../snapshot/kube/secrets.js';
-import { looksLikeCredential } from '../snapshot/normalize/redact-credentials.js';
+import { looksLikeCredential, safeKey } from '../snapshot/normalize/redact-credentials.js';
+import { isSecretName } from '../snapshot/secret-names.js';
 import type { TfPathStep } from './schema.js';
 import { SENSITIVE } from './state-instance.js';
 
-// Attribute names that hold a secret whatever the resource type (DESIGN rule 2): state files keep
-// these in plain text and providers do not always mark them sensitive.
-const SECRET_NAMES: ReadonlySet<string> = new Set([
-  'password',
-  'passwd',
-  'secret',
-  'token',
-  'private_key',
-  'user_data',
-  'user_data_base64',
-  'kubeconfig',
-  'kube_config',
-  'client_key',
-  'access_key',
-  'secret_key',
-  'api_key',
-  'apikey',
-  'kube_config_raw',
-  'connection_string',
-]);
-
-// Suffixes and prefixes that name secrets: master_password, client_secret, secret_string,
-// auth_token, private_key_pem, ses_smtp_password_v4...
-const SECRET_PATTERN =
-  /(?:_password(?:_v\d+)?|_passwd|_secret|_token|_private_key|_kubeconfig|_access_key|_secret_key)$|^(?:secret_|private_key_)/;
-
-// Names matching a pattern above that are identifiers or settings, never secret values:
-// secret_arn is an ARN, creation_token an idempotency name, secret_id a Secrets Manager id.
-const NOT_SECRET =
-  /(?:_arns?|_ids?|_names?|_type|_length|_required|_enabled|_version)$|^creation_token$/;
-
 /** True when an attribute of this name holds a secret, at any depth of any resource. */
 export function isSecretAttributeName(name: string): boolean {
-  const lower = name.toLowerCase();
-  if (SECRET_NAMES.has(lower)) return true;
-  return SECRET_PATTERN.test(lower) && !NOT_SECRET.test(lower);
+  return isSecretName(name);
 }
 
 /**
@@ -71,7 +38,8 @@ export function maskNamed(name: string, value: unknown): unknown {
 
 function maskObject(object: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(object)) out[key] = maskNamed(key, object[key]);
+  // A credential-shaped key (a tag key holding a token) is masked as the exporter masks it.
+  for (const key of Object.keys(object)) out[safeKey(key)] = maskNamed(key, object[key]);
   return out;
 }
 
@@ -155,14 +123,13 @@ function maskMapValues(value: unknown): unknown {
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
-// ConfigMap keys the exporter fingerprints in the trail (its default patterns): their values are
-// secrets in state too.
+// ConfigMap keys the exporter fingerprints in the trail (the one list of secret names), and values
+// shaped like credentials: their values are secrets in state too.
 function maskSecretKeys(value: unknown): unknown {
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    const secret = DEFAULT_SECRET_KEY_PATTERNS.some((pattern) => pattern.test(key));
-    out[key] = secret ? hide(value[key]) : value[key];
+    out[safeKey(key)] = isSecretName(key) ? hide(value[key]) : maskValue(value[key]);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { PathClass } from '../drift/classify.js';
 import type { ScopeStatus } from '../model/index.js';
+import { forLine } from '../snapshot/sanitize.js';
 import type { TrailDiff } from './diff-trail.js';
 
 /** Paths listed one per line before the list is cut short (a first scan may add 100k files). */
@@ -53,7 +54,7 @@ export function renderCommitMessage({ scanId, diff, scopes, classes }: CommitMes
   for (const change of listed) {
     const letter = change.content === null ? 'D' : added.has(change.path) ? 'A' : 'M';
     const kind = classes?.get(change.path);
-    lines.push(`${letter} ${change.path}${kind ? ` [${describeClass(kind)}]` : ''}`);
+    lines.push(`${letter} ${forLine(change.path)}${kind ? ` [${describeClass(kind)}]` : ''}`);
   }
   if (diff.changes.length > listed.length) {
     lines.push(`... and ${diff.changes.length - listed.length} more paths`);
@@ -71,8 +72,8 @@ function classCounts(classes: ReadonlyMap<string, PathClass>): string {
 
 function describeClass(kind: PathClass): string {
   if (kind.class !== 'explained') return kind.class;
-  if (kind.serial === undefined) return `explained: ${kind.address ?? 'a known tool'}`;
-  return `explained: ${kind.address ?? 'Terraform'}, serial ${kind.serial}`;
+  if (kind.serial === undefined) return `explained: ${forLine(kind.address ?? 'a known tool')}`;
+  return `explained: ${forLine(kind.address ?? 'Terraform')}, serial ${kind.serial}`;
 }
 
 /** `State-Serial: <state> <serial>` for each state that explains a path, sorted. */
@@ -85,7 +86,7 @@ function serialTrailers(classes: ReadonlyMap<string, PathClass> | undefined): st
   }
   return [...serials]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([state, serial]) => `State-Serial: ${state} ${serial}`);
+    .map(([state, serial]) => `State-Serial: ${forLine(state)} ${serial}`);
 }
 
 function counts(added: number, changed: number, removed: number): string {

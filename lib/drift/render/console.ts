@@ -1,3 +1,4 @@
+import { forTerminal } from '../../snapshot/sanitize.js';
 import type { DriftReport } from '../schema.js';
 import { valueText } from './value-text.js';
 
@@ -24,6 +25,8 @@ function columns(rows: readonly string[][]): string[] {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 const plain = (value: unknown) => valueText(value).replace(CONTROL, '?');
+// Ids and addresses come from outside too: an ESC sequence in an id is shown, never run.
+const safe = (text: string) => forTerminal(text);
 
 /** The report as a plain-text table for a terminal. */
 export function renderConsole(report: DriftReport, options: ConsoleOptions): string {
@@ -44,10 +47,10 @@ export function renderConsole(report: DriftReport, options: ConsoleOptions): str
   const rows: string[][] = [];
   for (const e of report.changed) {
     for (const c of e.changes)
-      rows.push(['changed', e.address, c.attribute, plain(c.state), plain(c.cloud)]);
+      rows.push(['changed', safe(e.address), safe(c.attribute), plain(c.state), plain(c.cloud)]);
   }
-  for (const e of report.unmanaged) rows.push(['unmanaged', e.type, e.id, '', '']);
-  for (const e of report.missing) rows.push(['missing', e.address, e.id, '', '']);
+  for (const e of report.unmanaged) rows.push(['unmanaged', safe(e.type), safe(e.id), '', '']);
+  for (const e of report.missing) rows.push(['missing', safe(e.address), safe(e.id), '', '']);
   if (rows.length > 0) {
     lines.push('', ...columns([['KIND', 'RESOURCE', 'ATTRIBUTE / ID', 'STATE', 'CLOUD'], ...rows]));
   }

@@ -7,9 +7,13 @@ export interface MarkdownOptions {
   readonly limit?: number;
 }
 
-// A value inside a table cell: pipes would split the cell, backticks would open code spans.
+// A value inside a table cell: pipes would split the cell, backticks would open code spans, and
+// raw HTML (`<img onerror>`) would render.
 function cell(value: unknown): string {
   return valueText(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
     .replace(/`/g, '\\`')

@@ -1,12 +1,22 @@
 import { gvkOf, isRecord, type KubeObject } from '../../model/kube.js';
 import { hmacFingerprint } from '../fingerprint.js';
-import { looksLikeCredential, REDACTED } from '../normalize/redact-credentials.js';
+import { looksLikeCredential, REDACTED, safeKey } from '../normalize/redact-credentials.js';
+import { isSecretName } from '../secret-names.js';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
-/** ConfigMap keys whose values are treated as secrets by default. */
-export const DEFAULT_SECRET_KEY_PATTERNS: readonly RegExp[] = [
-  /password|secret|token|credential|private[-_]?key/i,
+/**
+ * Secret annotations known to hold no data, kept in clear. Any other annotation of a Secret is
+ * fingerprinted: kapp's `kapp.k14s.io/original` and other tools' copies hold the whole Secret.
+ */
+export const HARMLESS_SECRET_ANNOTATIONS: readonly string[] = [
+  'kubernetes.io/service-account.name',
+  'kubernetes.io/description',
+  'meta.helm.sh/release-name',
+  'meta.helm.sh/release-namespace',
+  'argocd.argoproj.io/sync-wave',
+  'argocd.argoproj.io/compare-options',
+  'argocd.argoproj.io/sync-options',
 ];
 
 /** Secret types that are never exported: derived, rotated, or one copy per Helm revision. */
@@ -20,7 +30,7 @@ export const NOISE_SECRET_TYPES: readonly string[] = [
 export interface SecretOptions {
   /** The user's HMAC key; without it Secrets are skipped and ConfigMap matches redacted. */
   readonly key?: Uint8Array;
-  /** ConfigMap key names whose values are fingerprinted (default DEFAULT_SECRET_KEY_PATTERNS). */
+  /** ConfigMap key names whose values are fingerprinted (default: `isSecretName`, the one list). */
   readonly configMapKeyPatterns?: readonly RegExp[];
 }
 
@@ -48,13 +58,16 @@ export function protectSecrets(object: KubeObject, options: SecretOptions): Prot
   const key = options.key;
   if (group === '' && kind === 'Secret') {
     if (key === undefined) return { outcome: 'skip', reason: 'no-hmac-key' };
-    const rest = sweepCredentials(copy, key) as KubeObject;
+    const rest = fingerprintAnnotations(sweepCredentials(copy, key) as KubeObject, key);
     return { outcome: 'protected', object: fingerprintSecretData(rest, copy, key) };
   }
   let rest = copy;
   if (group === '' && kind === 'ConfigMap') {
-    const patterns = options.configMapKeyPatterns ?? DEFAULT_SECRET_KEY_PATTERNS;
-    rest = protectConfigMap(copy, patterns, key);
+    const patterns = options.configMapKeyPatterns;
+    const sensitive = patterns
+      ? (name: string) => patterns.some((pattern) => pattern.test(name))
+      : isSecretName;
+    rest = protectConfigMap(copy, sensitive, key);
   }
   // Fingerprints and the marker never look like credentials, so the sweep leaves them alone.
   return { outcome: 'protected', object: sweepCredentials(rest, key) as KubeObject };
@@ -65,6 +78,15 @@ function withoutLastApplied(object: KubeObject): KubeObject {
   if (annotations === undefined || !Object.hasOwn(annotations, LAST_APPLIED)) return object;
   const { [LAST_APPLIED]: _dropped, ...rest } = annotations;
   return { ...object, metadata: { ...object.metadata, annotations: rest } };
+}
+
+function fingerprintAnnotations(object: KubeObject, key: Uint8Array): KubeObject {
+  const annotations = object.metadata.annotations;
+  if (annotations === undefined) return object;
+  const safe = mapValues(annotations, (value, name) =>
+    HARMLESS_SECRET_ANNOTATIONS.includes(name) ? value : hmacFingerprint(key, String(value)),
+  ) as Record<string, string>;
+  return { ...object, metadata: { ...object.metadata, annotations: safe } };
 }
 
 // `data` is read from the original: the credential sweep would have fingerprinted the base64 text.
@@ -86,10 +108,9 @@ function fingerprintSecretData(
 
 function protectConfigMap(
   object: KubeObject,
-  patterns: readonly RegExp[],
+  sensitive: (name: string) => boolean,
   key: Uint8Array | undefined,
 ): KubeObject {
-  const sensitive = (name: string): boolean => patterns.some((pattern) => pattern.test(name));
   const result: KubeObject = { ...object };
   const data = object['data'];
   if (isRecord(data)) {
@@ -121,9 +142,13 @@ function sweepCredentials(value: unknown, key: Uint8Array | undefined): unknown 
   return value;
 }
 
+// `rename` masks credential-shaped keys (label, annotation and data keys are never ids).
 function mapValues(
   map: Record<string, unknown>,
   edit: (value: unknown, key: string) => unknown,
+  rename: (key: string) => string = safeKey,
 ): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(map).map(([key, value]) => [key, edit(value, key)]));
+  return Object.fromEntries(
+    Object.entries(map).map(([key, value]) => [rename(key), edit(value, key)]),
+  );
 }

@@ -1,4 +1,4 @@
-import type { Octokit } from '@octokit/core';
+import type { Octokit } from '@octokit/rest';
 
 /** The one call of Octokit the GitHub adapters use: `request(route, parameters)`. */
 export type GitHubApi = Pick<Octokit, 'request'>;

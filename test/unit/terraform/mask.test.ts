@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { redactedKey } from '../../../lib/snapshot/normalize/redact-credentials.js';
 import { isSecretAttributeName, maskAttributes } from '../../../lib/terraform/mask.js';
 import { SENSITIVE } from '../../../lib/terraform/state-instance.js';
 
@@ -44,6 +45,12 @@ describe('isSecretAttributeName', () => {
 });
 
 describe('maskAttributes', () => {
+  it('masks a credential-shaped tag key as the exporter does', () => {
+    const token = `ghp_${'a1B2'.repeat(9)}`;
+    const masked = maskAttributes({ tags: { [token]: 'on', team: 'platform' } });
+    expect(masked['tags']).toEqual({ [redactedKey(token)]: 'on', team: 'platform' });
+  });
+
   it('does not change the object it was given', () => {
     const attributes = { password: 'p', nested: { list: [{ cert: 'c' }] } };
     const paths = [

@@ -6,7 +6,7 @@ import {
   protectSecrets,
   type SecretOptions,
 } from '../../../../lib/snapshot/kube/secrets.js';
-import { REDACTED } from '../../../../lib/snapshot/normalize/redact-credentials.js';
+import { REDACTED, redactedKey } from '../../../../lib/snapshot/normalize/redact-credentials.js';
 import { toKubeRecord } from '../../../../lib/sources/k8s/record.js';
 import { renderKubeRecord } from '../../../../lib/sources/k8s/render.js';
 import { kubeObject, TEST_KEY } from '../../sources/k8s/fixtures.js';
@@ -121,6 +121,46 @@ describe('Function: protectSecrets', () => {
       spec: { template: { spec: { containers: [{ env: [{ name: 'K', value: key }] }] } } },
     });
     expect(renderedText(deployment)).not.toContain(key);
+  });
+
+  it('masks credential-shaped label, annotation and ConfigMap data keys, keeping them apart', () => {
+    const token = `ghp_${'a1B2'.repeat(9)}`;
+    const other = `ghp_${'c3D4'.repeat(9)}`;
+    const configMap = kubeObject('v1', 'ConfigMap', {
+      metadata: { name: 'c', labels: { [token]: 'x', app: 'web' }, annotations: { [other]: 'y' } },
+      data: { [token]: 'one', [other]: 'two' },
+    });
+    const object = protectedObject(configMap);
+    expect(JSON.stringify(object)).not.toContain(token);
+    expect(JSON.stringify(object)).not.toContain(other);
+    expect(object.metadata.labels).toEqual({ [redactedKey(token)]: 'x', app: 'web' });
+    expect(Object.keys(object['data'] as object)).toEqual([redactedKey(token), redactedKey(other)]);
+  });
+
+  it('fingerprints every annotation of a Secret but known harmless ones, such as kapp original', () => {
+    const object = protectedObject(
+      secret({
+        metadata: {
+          name: 'db',
+          annotations: {
+            'kapp.k14s.io/original': JSON.stringify({ data: { password: CANARY_BASE64 } }),
+            'example.com/copy': CANARY,
+            'meta.helm.sh/release-name': 'web',
+          },
+        },
+      }),
+    );
+    const text = JSON.stringify(object);
+    expect(text).not.toContain(CANARY);
+    expect(text).not.toContain(CANARY_BASE64);
+    expect(object.metadata.annotations).toEqual({
+      'kapp.k14s.io/original': hmacFingerprint(
+        TEST_KEY,
+        JSON.stringify({ data: { password: CANARY_BASE64 } }),
+      ),
+      'example.com/copy': hmacFingerprint(TEST_KEY, CANARY),
+      'meta.helm.sh/release-name': 'web',
+    });
   });
 
   it('never changes its input', () => {
