@@ -67,15 +67,27 @@ function changedPaths(diff: TrailDiff): ChangedPath[] {
 }
 
 /**
- * After a format change, the modified files go into their own `format:` commit first. A scan that
- * saw nothing but the new format leaves only the scan record: it joins the format commit instead
- * of making an empty-looking scan commit.
+ * After a format change, the modified files go into their own `format:` commit first, and so do
+ * files that only moved (a removed path whose bytes another added path holds: a new naming
+ * scheme). A scan that saw nothing but the new format leaves only the scan record: it joins the
+ * format commit instead of making an empty-looking scan commit.
  */
-function separateFormatChanges(whole: TrailDiff): [TrailDiff, TrailDiff] {
+function separateFormatChanges(
+  whole: TrailDiff,
+  previous: ReadonlyMap<string, string>,
+  observed: ReadonlyMap<string, { readonly hash: string }>,
+): [TrailDiff, TrailDiff] {
   const modified = new Set(whole.changed);
+  const addedHashes = new Set(whole.added.map((path) => observed.get(path)?.hash));
+  const movedFrom = whole.removed.filter((path) => addedHashes.has(previous.get(path)));
+  const movedHashes = new Set(movedFrom.map((path) => previous.get(path)));
+  const moved = new Set([
+    ...movedFrom,
+    ...whole.added.filter((path) => movedHashes.has(observed.get(path)?.hash)),
+  ]);
   const [rewritten, rest] = splitDiff(
     whole,
-    (path) => path !== SCAN_RECORD_PATH && modified.has(path),
+    (path) => path !== SCAN_RECORD_PATH && (modified.has(path) || moved.has(path)),
   );
   if (rewritten.changes.length > 0 && rest.changes.every((c) => c.path === SCAN_RECORD_PATH)) {
     return [whole, splitDiff(whole, () => false)[0]];
@@ -208,14 +220,18 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
       whole = diffTrail(manifest, { files: observed, completeScopes });
     }
     const formatChanged = manifest.head !== null && (previous?.format ?? 0) !== FORMAT_VERSION;
-    const [rewritten, diff] = formatChanged ? separateFormatChanges(whole) : [undefined, whole];
+    const [rewritten, diff] = formatChanged
+      ? separateFormatChanges(whole, manifest.files, observed)
+      : [undefined, whole];
     const output: CommitOutput = {
       scanId,
       commit: null,
       added: diff.added.filter(isResourcePath).length,
       changed: diff.changed.filter(isResourcePath).length,
       removed: diff.removed.filter(isResourcePath).length,
-      rewritten: rewritten?.changed.filter(isResourcePath).length ?? 0,
+      rewritten:
+        (rewritten?.changed.filter(isResourcePath).length ?? 0) +
+        (rewritten?.added.filter(isResourcePath).length ?? 0),
       resources: gathered.resources.length + gathered.kubeRecords.length,
       scopes: gathered.scopes,
       warnings: gathered.warnings,
@@ -238,10 +254,11 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
         const parts = [];
         if (rewritten && rewritten.changes.length > 0) {
           const paths = rewritten.changed.filter((p) => p !== SCAN_RECORD_PATH);
+          const moved = { added: rewritten.added, removed: rewritten.removed };
           const from = previous?.format ?? 0;
           parts.push({
             changes: rewritten.changes,
-            message: renderFormatMessage({ scanId, from, to: FORMAT_VERSION, paths }),
+            message: renderFormatMessage({ scanId, from, to: FORMAT_VERSION, paths, moved }),
           });
         }
         if (diff.changes.length > 0) parts.push({ changes: diff.changes, message });

@@ -5,5 +5,8 @@
  * files in their own `format:` commit, never as observed change.
  *
  * 2: all EC2/VPC types, S3 buckets, EKS; security-group rules and VPC DNS attributes.
+ * 3: names over 250 bytes or with upper-case letters end in `~<digest>`; reserved Kubernetes
+ *    segments escaped; ids never credential-masked; credential-shaped keys masked; every
+ *    annotation of a Secret but a harmless few fingerprinted.
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;

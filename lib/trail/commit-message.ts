@@ -107,14 +107,22 @@ export function renderFormatMessage(input: {
   readonly scanId: string;
   readonly from: number;
   readonly to: number;
+  /** Files rewritten in place. */
   readonly paths: readonly string[];
+  /** Files that only moved to a new name: the new paths, and the old ones they replace. */
+  readonly moved?: { readonly added: readonly string[]; readonly removed: readonly string[] };
 }): string {
-  const listed = input.paths.slice(0, MAX_LISTED_PATHS).map((path) => `M ${path}`);
-  if (input.paths.length > listed.length) {
-    listed.push(`... and ${input.paths.length - listed.length} more paths`);
-  }
+  const moved = input.moved ?? { added: [], removed: [] };
+  const all = [
+    ...input.paths.map((path) => `M ${forLine(path)}`),
+    ...moved.added.map((path) => `A ${forLine(path)}`),
+    ...moved.removed.map((path) => `D ${forLine(path)}`),
+  ];
+  const listed = all.slice(0, MAX_LISTED_PATHS);
+  if (all.length > listed.length) listed.push(`... and ${all.length - listed.length} more paths`);
+  const count = input.paths.length + moved.added.length;
   return [
-    `format: ${input.paths.length} files rewritten (format ${input.from} -> ${input.to})`,
+    `format: ${count} files rewritten (format ${input.from} -> ${input.to})`,
     '',
     'statetrail writes these files differently since this version. The first scan after an',
     'upgrade cannot tell a new format from an observed change, so the files it rewrote are',

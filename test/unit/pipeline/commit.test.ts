@@ -7,6 +7,8 @@ import { commit } from '../../../lib/pipeline/commit.js';
 import { DirStagingStore } from '../../../lib/pipeline/dir-staging-store.js';
 import { stagingKeys } from '../../../lib/pipeline/keys.js';
 import { plan } from '../../../lib/pipeline/plan.js';
+import { FORMAT_VERSION } from '../../../lib/snapshot/format.js';
+import { renderResource } from '../../../lib/snapshot/render.js';
 import { LocalGitTrail } from '../../../lib/trail/local-git-trail.js';
 
 const SCOPE = 'aws/111111111111/global/s3/bucket';
@@ -88,5 +90,35 @@ describe('Function: commit', () => {
       commit({ scanId: 's1' }, { staging, trail, logger: silentLogger }),
     ).rejects.toThrow(/Staged collect result aws-caller-global-s3-1of2 is malformed at resources/);
     expect((await trail.readManifest()).head).toBeNull();
+  });
+
+  it('records files that only moved to a new name in the format commit, not as observed change', async () => {
+    const resource = bucket('MyBucket');
+    const { path, bytes } = renderResource(resource);
+    expect(path).toMatch(/\/MyBucket~[0-9a-f]{16}\.yaml$/);
+    // A trail written by an older statetrail (format 2): the same bytes under the old name.
+    const oldPath = `${SCOPE}/MyBucket.yaml`;
+    const record = (format: number) =>
+      new TextEncoder().encode(
+        `${JSON.stringify({ version: 1, format, scopes: { [SCOPE]: { complete: true } } }, null, 2)}\n`,
+      );
+    const seeded = await trail.writeCommit({
+      expectedHead: null,
+      message: 'older statetrail',
+      changes: [
+        { path: oldPath, content: bytes },
+        { path: '.statetrail/scan.json', content: record(2) },
+      ],
+    });
+    await stageScan('s1', { 0: [resource], 1: [] });
+    const output = await commit({ scanId: 's1' }, { staging, trail, logger: silentLogger });
+    expect(output).toMatchObject({ added: 0, changed: 0, removed: 0, rewritten: 1 });
+    const manifest = await trail.readManifest();
+    expect([...manifest.files.keys()].sort()).toEqual(['.statetrail/scan.json', path]);
+    const message = new TextDecoder().decode(
+      await trail.readFile('.statetrail/scan.json', manifest.head ?? undefined),
+    );
+    expect(JSON.parse(message).format).toBe(FORMAT_VERSION);
+    expect(manifest.head).not.toBe(seeded);
   });
 });
