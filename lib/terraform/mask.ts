@@ -20,8 +20,29 @@ export function maskAttributes(
 ): Record<string, unknown> {
   let masked: Record<string, unknown> = { ...attributes };
   for (const path of sensitivePaths) masked = maskPath(masked, path);
-  return maskObject(masked);
+  const out = maskObject(masked);
+  // Ids are never masked, only values: a key pair or cluster named like an access key id must
+  // still match its file. Terraform marking one sensitive still wins.
+  for (const key of IDENTITY_ATTRIBUTES) {
+    const value = masked[key];
+    if (typeof value === 'string' && value !== SENSITIVE && key in out) out[key] = value;
+  }
+  return out;
 }
+
+/** Top-level attributes that name a resource rather than hold a value of it. */
+const IDENTITY_ATTRIBUTES = [
+  'id',
+  'arn',
+  'name',
+  'key_name',
+  'bucket',
+  'cluster_name',
+  'node_group_name',
+  'addon_name',
+  'fargate_profile_name',
+  'principal_arn',
+] as const;
 
 /** Masks any value by name and shape (outputs, nested values): see {@link maskAttributes}. */
 export function maskValue(value: unknown): unknown {

@@ -45,6 +45,28 @@ describe('isSecretAttributeName', () => {
 });
 
 describe('maskAttributes', () => {
+  it('never masks the ids of a resource named like a credential, only its values', () => {
+    const masked = maskAttributes({
+      id: 'AKIAIOSFODNN7EXAMPLE',
+      key_name: 'AKIAIOSFODNN7EXAMPLE',
+      arn: 'arn:aws:ec2:eu-west-1:111111111111:key-pair/AKIAIOSFODNN7EXAMPLE',
+      public_key: 'ghp_0123456789abcdefghijABCDEFGHIJ012345',
+      tags: { Name: 'AKIAIOSFODNN7EXAMPLE' },
+    });
+    expect(masked).toMatchObject({
+      id: 'AKIAIOSFODNN7EXAMPLE',
+      key_name: 'AKIAIOSFODNN7EXAMPLE',
+      public_key: SENSITIVE,
+      tags: { Name: SENSITIVE },
+    });
+  });
+
+  it('still masks an id that Terraform itself marks sensitive', () => {
+    expect(maskAttributes({ id: 'x-1' }, [[{ type: 'get_attr', value: 'id' }]])).toEqual({
+      id: SENSITIVE,
+    });
+  });
+
   it('masks a credential-shaped tag key as the exporter does', () => {
     const token = `ghp_${'a1B2'.repeat(9)}`;
     const masked = maskAttributes({ tags: { [token]: 'on', team: 'platform' } });
