@@ -99,7 +99,15 @@ export type Resource = z.infer<typeof Resource>;
  * A scope is the trail directory one collector owns, e.g. `aws/123456789012/eu-west-1/ec2/instance`.
  * `complete` is false when the collector could not list everything (denied, throttled, unreachable).
  */
-export const ScopeStatus = z.strictObject({ scope: z.string().min(1), complete: z.boolean() });
+export const ScopeStatus = z.strictObject({
+  scope: z.string().min(1),
+  complete: z.boolean(),
+  /**
+   * What the scope was read from, when one trail directory could be fed by two sources (a
+   * Kubernetes cluster: a digest of its API server address), so two never share the directory.
+   */
+  source: z.string().min(1).optional(),
+});
 export type ScopeStatus = z.infer<typeof ScopeStatus>;
 
 /** Why a scope is incomplete or a read failed; partial failure is data, not a crash. */

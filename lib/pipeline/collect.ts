@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { z } from 'zod';
 import {
@@ -202,11 +203,19 @@ async function collectKube(
     filter: target.filter ?? ExportFilter.parse({}),
     ...(deps.hmacKey ? { hmacKey: deps.hmacKey } : {}),
   });
+  const source = clusterIdentity(kc);
   return {
     resources: [],
     kubeRecords: [...collected.records],
     warnings: [...collected.warnings],
-    scopes: [...collected.scopes],
+    scopes: collected.scopes.map((scope) => (source ? { ...scope, source } : scope)),
     calls: collected.calls,
   };
+}
+
+/** A stable identity of the cluster a kubeconfig reaches: a digest of its API server address. */
+export function clusterIdentity(kc: KubeConfig): string | undefined {
+  const server = kc.getCurrentCluster()?.server;
+  if (!server) return undefined;
+  return `server-sha256:${createHash('sha256').update(server.replace(/\/+$/, '')).digest('hex').slice(0, 16)}`;
 }

@@ -16,6 +16,7 @@ import { renderCommitMessage, renderFormatMessage } from '../trail/commit-messag
 import { diffTrail, splitDiff, type TrailDiff } from '../trail/diff-trail.js';
 import { TrailConflictError } from '../trail/errors.js';
 import {
+  foreignScopes,
   mergeScanRecord,
   parseScanRecord,
   renderScanRecord,
@@ -186,13 +187,13 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
     files.set(path, { bytes, hash: gitBlobSha(bytes) });
     kubePaths.set(path, record);
   }
-  const completeScopes = gathered.scopes.filter((s) => s.complete).map((s) => s.scope);
+  const observedScopes = gathered.scopes.filter((s) => s.complete).map((s) => s.scope);
   const maxAttempts = deps.maxAttempts ?? 5;
   // Only the subtrees that differ from what was observed need reading (GitHub: a few GET calls
   // for a scan that changed nothing, whatever the trail's size).
   const query = {
     expected: new Map([...files].map(([path, { hash }]) => [path, hash])),
-    complete: completeScopes,
+    complete: observedScopes,
     paths: [SCAN_RECORD_PATH, TERRAFORM_RECORD_PATH],
   };
   for (let attempt = 1; ; attempt++) {
@@ -200,9 +201,34 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
     const previous = parseScanRecord(
       manifest.head === null ? null : await deps.trail.readFile(SCAN_RECORD_PATH, manifest.head),
     );
-    const record = mergeScanRecord(previous, gathered.scopes, FORMAT_VERSION);
+    // A directory another source fills (a second cluster also named `kubernetes`) is neither
+    // written nor emptied: its files stay the other cluster's, and the scan says how to fix it.
+    const foreign = foreignScopes(previous, gathered.scopes);
+    const foreignDirs = foreign.map(({ scope }) => `${scope}/`);
+    const scopes = gathered.scopes.map((status) =>
+      foreign.includes(status) ? { scope: status.scope, complete: false } : status,
+    );
+    // What the report shows of each scope (its source stays in the scan record).
+    const reported = scopes.map(({ scope, complete }) => ({ scope, complete }));
+    const completeScopes = scopes.filter((s) => s.complete).map((s) => s.scope);
+    const record = mergeScanRecord(
+      previous,
+      scopes.filter((status) => !foreignDirs.includes(`${status.scope}/`)),
+      FORMAT_VERSION,
+    );
+    const warnings = [
+      ...gathered.warnings,
+      ...foreign.map(({ scope }) => ({
+        code: 'failed' as const,
+        target: scope,
+        scope,
+        message: `${scope} holds another cluster's files (a different API server); nothing of this cluster was written there: give it its own name (kubernetes.clusters[].name)`,
+      })),
+    ];
     const recordBytes = renderScanRecord(record);
-    const observed = new Map(files);
+    const observed = new Map(
+      [...files].filter(([path]) => !foreignDirs.some((dir) => path.startsWith(dir))),
+    );
     observed.set(SCAN_RECORD_PATH, { bytes: recordBytes, hash: gitBlobSha(recordBytes) });
     let whole = diffTrail(manifest, { files: observed, completeScopes });
     // The Terraform record rides along with a commit that has changes of its own: compared with
@@ -233,8 +259,8 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
         (rewritten?.changed.filter(isResourcePath).length ?? 0) +
         (rewritten?.added.filter(isResourcePath).length ?? 0),
       resources: gathered.resources.length + gathered.kubeRecords.length,
-      scopes: gathered.scopes,
-      warnings: gathered.warnings,
+      scopes: reported,
+      warnings,
       calls: gathered.calls,
     };
     // A first scan that collected nothing (every scope failed) has nothing to record: an empty
@@ -250,7 +276,7 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
           head: manifest.head,
         });
         if (classes) output.classes = countClasses(classes);
-        const message = renderCommitMessage({ scanId, diff, scopes: gathered.scopes, classes });
+        const message = renderCommitMessage({ scanId, diff, scopes, classes });
         const parts = [];
         if (rewritten && rewritten.changes.length > 0) {
           const paths = rewritten.changed.filter((p) => p !== SCAN_RECORD_PATH);

@@ -28,7 +28,7 @@ export async function gatherScan(scanId: string, staging: StagingStore): Promise
   const kubeRecords: KubeRecord[] = [];
   const warnings: ScanWarning[] = [...plan.warnings];
   const calls: CallCounts = { ...plan.calls };
-  const scopes = new Map<string, { complete: boolean; group: string }>();
+  const scopes = new Map<string, { complete: boolean; group: string; source?: string }>();
   const failedGroups = new Set<string>();
   for (const { key, group = key } of plan.targets) {
     const document = await readIfPresent(staging, stagingKeys.collect(scanId, key));
@@ -44,9 +44,13 @@ export async function gatherScan(scanId: string, staging: StagingStore): Promise
     kubeRecords.push(...result.kubeRecords);
     warnings.push(...result.warnings);
     if (result.scopes.length === 0) failedGroups.add(group);
-    for (const { scope, complete } of result.scopes) {
+    for (const { scope, complete, source } of result.scopes) {
       const previous = scopes.get(scope);
-      scopes.set(scope, { complete: (previous?.complete ?? true) && complete, group });
+      scopes.set(scope, {
+        complete: (previous?.complete ?? true) && complete,
+        group,
+        ...(source && { source }),
+      });
     }
     for (const [service, count] of Object.entries(result.calls)) {
       calls[service] = (calls[service] ?? 0) + count;
@@ -55,9 +59,10 @@ export async function gatherScan(scanId: string, staging: StagingStore): Promise
   // The shards of a group complete a scope only together: one shard that reported nothing
   // (it could not even resolve its account) leaves the scope its siblings saw incomplete.
   const scopeList = [...scopes]
-    .map(([scope, { complete, group }]) => ({
+    .map(([scope, { complete, group, source }]) => ({
       scope,
       complete: complete && !failedGroups.has(group),
+      ...(source && { source }),
     }))
     .sort((a, b) => (a.scope < b.scope ? -1 : 1));
   return { resources, kubeRecords, warnings, scopes: scopeList, calls };

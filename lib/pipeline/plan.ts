@@ -10,7 +10,7 @@ import {
   PlannedTarget,
   ScanWarning,
 } from '../model/index.js';
-import { encodeId } from '../snapshot/paths.js';
+import { kubeScope } from '../snapshot/kube/path.js';
 import { PlanConflictError } from './errors.js';
 
 /** Services listed once per account rather than per region. */
@@ -130,7 +130,7 @@ export function describeKubeTarget(target: KubeTarget): string {
 function refuseSharedClusterDirs(clusters: readonly KubeTarget[]): void {
   const byDir = new Map<string, KubeTarget>();
   for (const cluster of clusters) {
-    const dir = `k8s/${encodeId(cluster.cluster)}/`;
+    const dir = `${kubeScope(cluster.cluster)}/`;
     const other = byDir.get(dir.toLowerCase());
     if (other)
       throw new PlanConflictError(

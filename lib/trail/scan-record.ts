@@ -9,7 +9,14 @@ export const ScanRecord = z.strictObject({
   version: z.literal(1),
   /** The FORMAT_VERSION the files were written in; absent in trails from before it existed. */
   format: z.number().int().nonnegative().default(0),
-  scopes: z.record(z.string(), z.strictObject({ complete: z.boolean() })),
+  scopes: z.record(
+    z.string(),
+    z.strictObject({
+      complete: z.boolean(),
+      /** What fills the directory (a cluster's API server digest): another source may not. */
+      source: z.string().optional(),
+    }),
+  ),
 });
 export type ScanRecord = z.infer<typeof ScanRecord>;
 
@@ -30,14 +37,32 @@ export function mergeScanRecord(
   scopes: readonly ScopeStatus[],
   format: number,
 ): ScanRecord {
-  const merged: Record<string, { complete: boolean }> = { ...(previous?.scopes ?? {}) };
-  for (const { scope, complete } of scopes) merged[scope] = { complete };
-  const sorted: Record<string, { complete: boolean }> = {};
+  type Entry = ScanRecord['scopes'][string];
+  const merged: Record<string, Entry> = { ...(previous?.scopes ?? {}) };
+  for (const { scope, complete, source } of scopes) {
+    const known = source ?? merged[scope]?.source;
+    merged[scope] = { complete, ...(known && { source: known }) };
+  }
+  const sorted: Record<string, Entry> = {};
   for (const scope of Object.keys(merged).sort()) {
     const entry = merged[scope];
     if (entry) sorted[scope] = entry;
   }
   return { version: 1, format, scopes: sorted };
+}
+
+/**
+ * The scopes this scan read from another source than the one the trail holds for them (two
+ * kubeconfig clusters both named `kubernetes`): their files must not mix or replace each other.
+ */
+export function foreignScopes(
+  previous: ScanRecord | null,
+  scopes: readonly ScopeStatus[],
+): ScopeStatus[] {
+  return scopes.filter(({ scope, source }) => {
+    const held = previous?.scopes[scope]?.source;
+    return source !== undefined && held !== undefined && held !== source;
+  });
 }
 
 /** The record's canonical bytes. */

@@ -100,7 +100,7 @@ describe('statetrail scan against a Kubernetes API server that answers badly', (
       stringify({
         kubernetes: {
           clusters: [
-            { kubeconfig: join(dir, 'broken.yaml'), name: 'broken', requestTimeoutSeconds: 0.3 },
+            { kubeconfig: join(dir, 'broken.yaml'), name: 'broken', requestTimeoutSeconds: 1.5 },
             { kubeconfig: join(dir, 'healthy.yaml'), name: 'healthy' },
           ],
         },
@@ -175,6 +175,30 @@ describe('statetrail scan against a Kubernetes API server that answers badly', (
     expect(run.stderr).toContain('would share the trail directory k8s/sim/');
     expect(run.stderr).toContain(join(dir, 'broken.yaml'));
     expect(git(trail, 'rev-parse', 'HEAD')).toBe(head);
+  });
+
+  it('never lets another cluster of the same name take over a directory in a later run', async () => {
+    // A second kubeconfig whose cluster is also called `sim`, scanned alone, under no name.
+    const alone = await freshTrailDir();
+    const first = await statetrail(
+      ['scan', '--kubeconfig', join(dir, 'healthy.yaml'), '--trail', alone],
+      { env: HMAC },
+    );
+    expect(first.code).toBe(0);
+    const files = git(alone, 'ls-files', 'k8s/sim');
+    expect(files).toContain('k8s/sim/shop/core/ConfigMap/settings.yaml');
+    const other = await statetrail(
+      ['scan', '--kubeconfig', join(dir, 'broken.yaml'), '--trail', alone, '--format', 'json'],
+      { env: HMAC },
+    );
+    // Nothing of the scan could be recorded: exit 2, and the trail is as it was.
+    expect(other.code).toBe(2);
+    const report = JSON.parse(other.stdout);
+    expect(report.scopes).toEqual([{ scope: 'k8s/sim', complete: false }]);
+    expect(report.warnings.map((w: { message: string }) => w.message).join('\n')).toContain(
+      "k8s/sim holds another cluster's files",
+    );
+    expect(git(alone, 'ls-files', 'k8s/sim')).toBe(files);
   });
 
   it('warns, naming kubeconfig and context, when the exec credential plugin fails, and commits the rest', async () => {
