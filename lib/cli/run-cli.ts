@@ -18,7 +18,7 @@ import {
 import { eksClusterKubeConfig } from '../sources/k8s/eks-access.js';
 import { isS3Location } from '../terraform/sources/state-source.js';
 import { TrailError } from '../trail/errors.js';
-import { LocalGitTrail } from '../trail/local-git-trail.js';
+import { openTrail } from '../trail/open-trail.js';
 import { DRIFT_USAGE } from './drift-args.js';
 import { driftCommand } from './drift-command.js';
 import { CliError } from './errors.js';
@@ -41,6 +41,8 @@ export interface CliIo {
   readonly clock?: Clock;
   /** Extra client options (tests: zero backoff, static credentials). */
   readonly aws?: Partial<AwsClientFactoryOptions>;
+  /** Tests: GitHub's waits (retry-after, write pacing) in these milliseconds per second. */
+  readonly gitHubWaitUnitMs?: number;
 }
 
 /** Exit codes of DESIGN.md: 0 in sync, 1 drift found, 2 error. */
@@ -98,7 +100,13 @@ async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise
     ...(kubeFilter ? { filter: kubeFilter } : {}),
   }));
   const clock = io.clock ?? systemClock;
-  const trailDir = resolve(io.cwd, trail);
+  const trailStore = await openTrail(trail, {
+    cwd: io.cwd,
+    env: io.env,
+    clock,
+    logger,
+    ...(io.gitHubWaitUnitMs === undefined ? {} : { gitHubWaitUnitMs: io.gitHubWaitUnitMs }),
+  });
   const hmacKey = io.env['STATETRAIL_HMAC_KEY'];
   const awsClients = createAwsClientFactory({ endpoints: aws.endpoints, ...io.aws });
   const stagingRoot = await mkdtemp(join(tmpdir(), 'statetrail-'));
@@ -119,7 +127,7 @@ async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise
       {
         staging: new DirStagingStore({ root: stagingRoot }),
         aws: awsClients,
-        trail: new LocalGitTrail({ dir: trailDir, clock }),
+        trail: trailStore,
         logger,
         hmacKey: hmacKey ? new TextEncoder().encode(hmacKey) : undefined,
         onProgress: progress.update,

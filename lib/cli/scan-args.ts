@@ -40,6 +40,10 @@ export const SCAN_USAGE = `Usage: statetrail scan [--config FILE] [--region R|al
 
   --config FILE          YAML or JSON config (regions, services, accounts, organization...)
   --trail DIR            local git repository of the trail (created if absent) [default: ./trail]
+  --trail github:OWNER/REPO[@BRANCH]
+                         a private GitHub repository, written through the API (GITHUB_TOKEN or a
+                         GitHub App: STATETRAIL_GITHUB_APP_ID, _PRIVATE_KEY, _INSTALLATION_ID;
+                         GITHUB_API_URL for GitHub Enterprise Server)
   --region R             AWS region to scan; repeat for more; \`all\` for every enabled region
   --service S            ${AwsService.options.join(', ')}; repeat for more [default: all]
   --endpoint S=URL       send service S (${ENDPOINT_SERVICES.join(', ')}) to URL instead of AWS
@@ -83,9 +87,6 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs {
     throw new UsageError(`--format ${format}: expected console, json or markdown`);
   }
   const trail = values.trail;
-  if (trail?.startsWith('github:')) {
-    throw new UsageError('--trail github:OWNER/REPO is not available yet; give a local directory');
-  }
   return {
     config: values.config,
     trail,

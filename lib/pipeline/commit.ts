@@ -93,9 +93,10 @@ async function classifyCommit(
     readonly driftOutput: DriftStepOutput | undefined;
     readonly kubePaths: ReadonlyMap<string, KubeRecord>;
     readonly trail: TrailStore;
+    readonly head: string | null;
   },
 ): Promise<Map<string, PathClass> | undefined> {
-  const { driftOutput, kubePaths, trail } = context;
+  const { driftOutput, kubePaths, trail, head } = context;
   const paths = changedPaths(diff);
   const kubeFallback = (path: string): PathClass | undefined => {
     const record = kubePaths.get(path);
@@ -106,7 +107,9 @@ async function classifyCommit(
       paths,
       report: driftOutput.report,
       current: driftOutput.terraform,
-      previous: parseTerraformRecord(await trail.readFile(TERRAFORM_RECORD_PATH)),
+      previous: parseTerraformRecord(
+        head === null ? null : await trail.readFile(TERRAFORM_RECORD_PATH, head),
+      ),
       kubeFallback,
     });
   }
@@ -132,6 +135,19 @@ export interface CommitDeps {
   readonly logger: Logger;
   /** Fresh reads after a moved branch before giving up. @default 5 */
   readonly maxAttempts?: number;
+  /** Waits between attempts (jittered, growing); tests pass one that does not wait. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** A number in [0, 1) for the jitter. @default Math.random */
+  readonly random?: () => number;
+}
+
+/** The wait before attempt `attempt + 1`: 250 ms doubling, times a jitter of 0.5 to 1.5. */
+export function conflictBackoffMs(attempt: number, random: () => number): number {
+  return Math.round(250 * 2 ** (attempt - 1) * (0.5 + random()));
+}
+
+function wait(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**
@@ -160,9 +176,18 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
   }
   const completeScopes = gathered.scopes.filter((s) => s.complete).map((s) => s.scope);
   const maxAttempts = deps.maxAttempts ?? 5;
+  // Only the subtrees that differ from what was observed need reading (GitHub: a few GET calls
+  // for a scan that changed nothing, whatever the trail's size).
+  const query = {
+    expected: new Map([...files].map(([path, { hash }]) => [path, hash])),
+    complete: completeScopes,
+    paths: [SCAN_RECORD_PATH, TERRAFORM_RECORD_PATH],
+  };
   for (let attempt = 1; ; attempt++) {
-    const manifest = await deps.trail.readManifest();
-    const previous = parseScanRecord(await deps.trail.readFile(SCAN_RECORD_PATH));
+    const manifest = await deps.trail.readManifest(query);
+    const previous = parseScanRecord(
+      manifest.head === null ? null : await deps.trail.readFile(SCAN_RECORD_PATH, manifest.head),
+    );
     const record = mergeScanRecord(previous, gathered.scopes, FORMAT_VERSION);
     const recordBytes = renderScanRecord(record);
     const observed = new Map(files);
@@ -198,7 +223,12 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
     };
     if (whole.changes.length > 0) {
       try {
-        const classes = await classifyCommit(diff, { driftOutput, kubePaths, trail: deps.trail });
+        const classes = await classifyCommit(diff, {
+          driftOutput,
+          kubePaths,
+          trail: deps.trail,
+          head: manifest.head,
+        });
         if (classes) output.classes = countClasses(classes);
         const message = renderCommitMessage({ scanId, diff, scopes: gathered.scopes, classes });
         const parts = [];
@@ -222,6 +252,7 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
       } catch (error) {
         if (error instanceof TrailConflictError && attempt < maxAttempts) {
           deps.logger.warn('Trail moved during commit; retrying from a fresh read', { attempt });
+          await (deps.sleep ?? wait)(conflictBackoffMs(attempt, deps.random ?? Math.random));
           continue;
         }
         throw error;

@@ -111,7 +111,10 @@ export function hintFor(
 
 /** The accepted-drift files of the trail, read through the port (local git or GitHub alike). */
 async function trailAcceptance(trail: TrailStore): Promise<LoadedAcceptance> {
-  const { files } = await trail.readManifest();
+  const { files } = await trail.readManifest({
+    expected: new Map(),
+    complete: [ACCEPTED_DIR],
+  });
   const prefix = `${ACCEPTED_DIR}/`;
   const names = [...files.keys()]
     .filter((path) => path.startsWith(prefix) && !path.slice(prefix.length).includes('/'))

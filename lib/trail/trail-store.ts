@@ -5,6 +5,21 @@ export interface Manifest {
   readonly files: ReadonlyMap<string, string>;
 }
 
+/**
+ * What a caller is about to compare the trail with. An adapter may then skip every directory
+ * whose content it can prove equal to `expected` (a git tree hash equal to the locally computed
+ * one) and every directory the caller does not need; the GitHub adapter reads only the subtrees
+ * that differ.
+ */
+export interface ManifestQuery {
+  /** Paths the caller has, with each one's blob hash. */
+  readonly expected: ReadonlyMap<string, string>;
+  /** Directories whose every file the caller needs (scopes a scan completed, so files may go). */
+  readonly complete: readonly string[];
+  /** Other paths the caller needs resolved whatever their content (statetrail's own records). */
+  readonly paths?: readonly string[];
+}
+
 /** One path to write (content) or remove (content null) in a commit. */
 export interface FileChange {
   readonly path: string;
@@ -33,8 +48,12 @@ export interface CommitRequest extends CommitPart {
  * adapter can be held to the same contract suite (test/unit/trail/contract.ts).
  */
 export interface TrailStore {
-  /** Reads the manifest at the branch head. */
-  readManifest(): Promise<Manifest>;
+  /**
+   * Reads the manifest at the branch head. Without a query it holds every file; with one, it holds
+   * every file of `expected` and `paths` that exists and every file under `complete`, and may
+   * leave out the rest.
+   */
+  readManifest(query?: ManifestQuery): Promise<Manifest>;
   /** Writes the commit (after any preceding ones); throws TrailConflictError when the head moved. Returns the new head. */
   writeCommit(request: CommitRequest): Promise<string>;
   /** Reads one file at a commit (default: the branch head); null when absent. */

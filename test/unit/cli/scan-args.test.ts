@@ -41,7 +41,6 @@ describe('Function: parseScanArgs', () => {
       /--format xml: expected console, json or markdown/,
     ],
     [['--region', 'eu-west-1', '--bogus'], /Unknown option '--bogus'/],
-    [['--region', 'eu-west-1', '--trail', 'github:o/r'], /not available yet/],
   ])('rejects %j with a message naming the flag', (argv, message) => {
     expect(() => parseScanArgs(argv)).toThrow(UsageError);
     expect(() => parseScanArgs(argv)).toThrow(message);

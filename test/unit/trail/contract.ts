@@ -124,6 +124,41 @@ export function describeTrailStoreContract(adapter: string, fresh: TrailFactory)
       expect(text(await trail.readFile('a.yaml', first))).toBe('1\n');
     });
 
+    it('answers a query with every expected and needed path, and every file under complete directories', async () => {
+      const files = {
+        'aws/1/r/ec2/vpc/vpc-1.yaml': bytes('a: 1\n'),
+        'aws/1/r/ec2/vpc/vpc-2.yaml': bytes('a: 2\n'),
+        'aws/1/r/ec2/subnet/subnet-1.yaml': bytes('s: 1\n'),
+        'aws/2/r/ec2/vpc/vpc-9.yaml': bytes('a: 9\n'),
+        '.statetrail/scan.json': bytes('{}\n'),
+      };
+      const head = await trail.writeCommit({
+        expectedHead: null,
+        message: 'first',
+        changes: Object.entries(files).map(([path, content]) => ({ path, content })),
+      });
+      const manifest = await trail.readManifest({
+        expected: new Map([
+          ['aws/1/r/ec2/vpc/vpc-1.yaml', gitBlobSha(bytes('a: 1\n'))],
+          ['aws/1/r/ec2/subnet/subnet-1.yaml', gitBlobSha(bytes('changed\n'))],
+          ['aws/1/r/ec2/subnet/subnet-2.yaml', gitBlobSha(bytes('new\n'))],
+        ]),
+        complete: ['aws/1/r/ec2/vpc'],
+        paths: ['.statetrail/scan.json', '.statetrail/terraform.json'],
+      });
+      expect(manifest.head).toBe(head);
+      for (const path of [
+        'aws/1/r/ec2/vpc/vpc-1.yaml',
+        'aws/1/r/ec2/vpc/vpc-2.yaml',
+        'aws/1/r/ec2/subnet/subnet-1.yaml',
+        '.statetrail/scan.json',
+      ]) {
+        expect(manifest.files.get(path), path).toBe(gitBlobSha(files[path as keyof typeof files]));
+      }
+      expect(manifest.files.has('aws/1/r/ec2/subnet/subnet-2.yaml')).toBe(false);
+      expect(manifest.files.has('.statetrail/terraform.json')).toBe(false);
+    });
+
     it('keeps bytes exactly, unicode and binary included', async () => {
       const data = new Uint8Array([0, 1, 2, 255, 10, 13, 0xe2, 0x82, 0xac]);
       await trail.writeCommit({
