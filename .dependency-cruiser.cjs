@@ -34,6 +34,8 @@ const LAYERS = {
     'review',
     'notify',
   ],
+  // The composition root: builds the adapters every step needs, for the CLI and the functions.
+  wiring: ['model', 'sources', 'terraform', 'trail', 'pipeline'],
   cli: [
     'model',
     'snapshot',
@@ -48,6 +50,7 @@ const LAYERS = {
     'review',
     'notify',
     'pipeline',
+    'wiring',
   ],
 };
 
@@ -130,6 +133,11 @@ const config = {
   options: {
     tsPreCompilationDeps: true,
     doNotFollow: { path: 'node_modules' },
+    // ESM-only packages (@octokit/*) resolve through their `exports` map's import condition.
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 };
 

@@ -15,9 +15,9 @@ import { loadStates } from '../terraform/sources/load-states.js';
 import { isS3Location } from '../terraform/sources/state-source.js';
 import { loadAccepted } from '../trail/accept-load.js';
 import { readSnapshot } from '../trail/read-snapshot.js';
+import { stateBucketClient } from '../wiring/state-bucket-client.js';
 import { type DriftArgs, parseDriftArgs } from './drift-args.js';
 import { CliError } from './errors.js';
-import { stateBucketClient } from './state-bucket-client.js';
 
 /** What `statetrail drift` reads and writes through. */
 export interface DriftIo {
