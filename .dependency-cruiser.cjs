@@ -34,6 +34,8 @@ const LAYERS = {
     'review',
     'notify',
   ],
+  // The composition root: builds the adapters every step needs, for the CLI and the functions.
+  wiring: ['model', 'sources', 'terraform', 'trail', 'pipeline'],
   cli: [
     'model',
     'snapshot',
@@ -48,6 +50,7 @@ const LAYERS = {
     'review',
     'notify',
     'pipeline',
+    'wiring',
   ],
 };
 

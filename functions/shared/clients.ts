@@ -1,30 +1,37 @@
-import { S3Client } from '@aws-sdk/client-s3';
-import { S3StagingStore } from '../../lib/pipeline/s3-staging-store.js';
-import type { StagingStore } from '../../lib/pipeline/staging-store.js';
-import {
-  type AwsClientFactory,
-  createAwsClientFactory,
-} from '../../lib/sources/aws/client-factory.js';
+import { systemClock } from '../../lib/model/index.js';
+import { createStepClients, type StepClients } from '../../lib/wiring/step-clients.js';
+import type { Deadline } from './deadline.js';
 import type { FunctionEnv } from './env.js';
+import { logger } from './logger.js';
 
-/** The SDK-backed dependencies a function hands to `lib/`, built once per cold start. */
-export interface FunctionClients {
-  readonly staging: StagingStore;
-  readonly aws: AwsClientFactory;
+/**
+ * Builds a function's clients through the composition root the CLI uses too; module scope in each
+ * handler calls this once, so warm starts reuse them. GitHub waits stop at the invocation's deadline.
+ */
+export function createFunctionClients(
+  env: FunctionEnv,
+  options: { readonly deadline?: Deadline; readonly processEnv?: NodeJS.ProcessEnv } = {},
+): StepClients {
+  const trail = env.STATETRAIL_TRAIL;
+  const deadline = options.deadline;
+  return createStepClients({
+    staging: { kind: 's3', bucket: env.STAGING_BUCKET, prefix: env.STAGING_PREFIX },
+    endpoints: env.STATETRAIL_ENDPOINTS ?? {},
+    ...(trail && {
+      trail: {
+        location: trail,
+        cwd: '/tmp',
+        env: options.processEnv ?? process.env,
+        ...(deadline ? { timeLeft: () => deadline.timeLeft() } : {}),
+        gitHubWaitUnitMs: env.STATETRAIL_GITHUB_WAIT_UNIT_MS,
+      },
+    }),
+    clock: systemClock,
+    logger,
+  });
 }
 
-/** Builds the clients; module scope in each handler calls this once, so warm starts reuse them. */
-export function createFunctionClients(env: FunctionEnv): FunctionClients {
-  const endpoints = env.STATETRAIL_ENDPOINTS ?? {};
-  const s3Endpoint = endpoints['s3'];
-  // A custom S3 endpoint (the sim, LocalStack) serves buckets by path, not by virtual host.
-  const s3 = new S3Client(s3Endpoint ? { endpoint: s3Endpoint, forcePathStyle: true } : {});
-  return {
-    staging: new S3StagingStore({
-      client: s3,
-      bucket: env.STAGING_BUCKET,
-      prefix: env.STAGING_PREFIX,
-    }),
-    aws: createAwsClientFactory({ endpoints }),
-  };
+/** The HMAC key as bytes, when the function was given one. */
+export function hmacKeyOf(env: FunctionEnv): Uint8Array | undefined {
+  return env.STATETRAIL_HMAC_KEY ? new TextEncoder().encode(env.STATETRAIL_HMAC_KEY) : undefined;
 }

@@ -25,12 +25,35 @@ export const FunctionEnv = z.object({
   /** Root of the staged documents inside the bucket. */
   STAGING_PREFIX: z.string().default(''),
   STATETRAIL_ENDPOINTS: Endpoints.optional(),
+  /**
+   * The trail drift and commit read and write: `github:OWNER/REPO[@BRANCH]` (a Lambda has no
+   * checkout to keep). Its credential comes from `GITHUB_TOKEN` or the GitHub App's variables.
+   */
+  STATETRAIL_TRAIL: z
+    .string()
+    .regex(/^github:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(@[^\s]+)?$/, {
+      error: 'expected github:OWNER/REPO or github:OWNER/REPO@BRANCH',
+    })
+    .optional(),
+  /** The key that fingerprints secret values (Kubernetes Secrets, user data). */
+  STATETRAIL_HMAC_KEY: z.string().min(1).optional(),
+  /** Tests: GitHub's retry-after seconds and write pacing in these milliseconds. */
+  STATETRAIL_GITHUB_WAIT_UNIT_MS: z.coerce.number().int().min(0).optional(),
 });
 export type FunctionEnv = z.infer<typeof FunctionEnv>;
 
-/** Parses the environment once per cold start; a bad one fails the init with every problem named. */
-export function parseFunctionEnv(env: NodeJS.ProcessEnv = process.env): FunctionEnv {
-  const result = FunctionEnv.safeParse(env);
+/**
+ * Parses the environment once per cold start; a bad one fails the init with every problem named.
+ * `require` names the optional variables this function cannot run without.
+ */
+export function parseFunctionEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  require: readonly 'STATETRAIL_TRAIL'[] = [],
+): FunctionEnv {
+  const schema = FunctionEnv.required(
+    Object.fromEntries(require.map((name) => [name, true])) as { STATETRAIL_TRAIL?: true },
+  );
+  const result = schema.safeParse(env);
   if (!result.success) {
     throw new EnvironmentError(`Invalid function environment:\n${z.prettifyError(result.error)}`, {
       cause: result.error,

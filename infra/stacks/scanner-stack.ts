@@ -4,34 +4,105 @@ import type { Construct } from 'constructs';
 import { ScannerFunction } from '../constructs/scanner-function.js';
 import { StagingBucket } from '../constructs/staging-bucket.js';
 
+/** Props of {@link ScannerStack}. */
+export interface ScannerStackProps extends StackProps {
+  /**
+   * The trail drift and commit read and write, `github:OWNER/REPO[@BRANCH]` (`STATETRAIL_TRAIL`).
+   * Its credential is not configured here: the deployment reads it from Secrets Manager.
+   * @default none: the drift and commit functions fail their cold start, naming the variable
+   */
+  readonly trail?: string;
+}
+
 /**
- * The scanner: the staging bucket and the pipeline's functions. The bucket lives here rather than
- * in a stateful stack because nothing in it outlives a scan (see {@link StagingBucket}).
+ * The scanner: the staging bucket and one function per pipeline step (plan, collect, drift,
+ * commit) for a state machine to run. The bucket lives here rather than in a stateful stack
+ * because nothing in it outlives a scan (see {@link StagingBucket}).
  */
 export class ScannerStack extends Stack {
   /** Where the steps exchange documents. */
   public readonly staging: StagingBucket;
-  /** The collect step: one planned target per invocation. */
+  /** The plan step: discovery and planning; its items feed the collect Distributed Map. */
+  public readonly plan: ScannerFunction;
+  /** The collect step: one planned target (AWS, Kubernetes or EKS) per invocation. */
   public readonly collect: ScannerFunction;
+  /** The drift step: the staged scan against the Terraform states. */
+  public readonly drift: ScannerFunction;
+  /** The commit step: one commit of the scan on the trail. */
+  public readonly commit: ScannerFunction;
 
-  public constructor(scope: Construct, id: string, props: StackProps = {}) {
+  public constructor(scope: Construct, id: string, props: ScannerStackProps = {}) {
     super(scope, id, props);
 
     this.staging = new StagingBucket(this, 'Staging');
+    const staging = {
+      STAGING_BUCKET: this.staging.bucketName,
+      STAGING_PREFIX: this.staging.prefix,
+    };
+    const trail = props.trail === undefined ? {} : { STATETRAIL_TRAIL: props.trail };
 
+    this.plan = new ScannerFunction(this, 'Plan', {
+      entry: 'functions/plan.ts',
+      description: 'statetrail: discovers accounts, regions and EKS clusters and plans the targets',
+      timeout: Duration.minutes(5),
+      environment: staging,
+    });
     this.collect = new ScannerFunction(this, 'Collect', {
       entry: 'functions/collect.ts',
       description: 'statetrail: collects one planned target into the staging bucket',
       // Below the 5-minute cap on the Express child workflow that will invoke it per target.
       timeout: Duration.minutes(4),
       memorySize: 1024,
-      environment: { STAGING_BUCKET: this.staging.bucketName, STAGING_PREFIX: this.staging.prefix },
+      environment: staging,
     });
-    this.staging.grantStagingReadWrite(this.collect);
+    this.drift = new ScannerFunction(this, 'Drift', {
+      entry: 'functions/drift.ts',
+      description: 'statetrail: compares the staged scan with the Terraform states',
+      timeout: Duration.minutes(10),
+      memorySize: 1024,
+      environment: { ...staging, ...trail },
+    });
+    this.commit = new ScannerFunction(this, 'Commit', {
+      entry: 'functions/commit.ts',
+      description: 'statetrail: commits the staged scan to the trail',
+      timeout: Duration.minutes(10),
+      memorySize: 1024,
+      environment: { ...staging, ...trail },
+    });
+    for (const step of [this.plan, this.collect, this.drift, this.commit]) {
+      this.staging.grantStagingReadWrite(step);
+    }
     for (const statement of collectorStatements(this.partition)) {
       this.collect.addToRolePolicy(statement);
     }
+    for (const statement of discoveryStatements(this.partition)) {
+      this.plan.addToRolePolicy(statement);
+    }
   }
+}
+
+/**
+ * What discovery reads: the caller, the enabled regions, an Organization's accounts and the EKS
+ * clusters of each account and region, in member accounts through their statetrail-* roles.
+ */
+export function discoveryStatements(partition: string): PolicyStatement[] {
+  return [
+    new PolicyStatement({
+      sid: 'DiscoveryList',
+      actions: [
+        'ec2:DescribeRegions',
+        'eks:ListClusters',
+        'organizations:ListAccounts',
+        'sts:GetCallerIdentity',
+      ],
+      resources: ['*'],
+    }),
+    new PolicyStatement({
+      sid: 'DiscoveryMemberAccounts',
+      actions: ['sts:AssumeRole'],
+      resources: [`arn:${partition}:iam::*:role/statetrail-*`],
+    }),
+  ];
 }
 
 /** The S3 bucket-configuration reads the S3 collector makes, one per Get operation. */

@@ -89,7 +89,7 @@ function stateLocations(args: DriftArgs, config: Config | undefined, cwd: string
 /** The S3 client for s3:// states; the SDK is loaded only when a state lives on S3. */
 async function stateBucket(locations: string[], endpoints: Readonly<Record<string, string>>) {
   if (!locations.some(isS3Location)) return undefined;
-  const { stateBucketClient } = await import('./state-bucket-client.js');
+  const { stateBucketClient } = await import('../wiring/state-bucket-client.js');
   return stateBucketClient(locations, endpoints);
 }
 

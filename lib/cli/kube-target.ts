@@ -1,30 +1,21 @@
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterConfig } from '../config/schema.js';
 import type { KubeTarget } from '../model/index.js';
+import { KubeConfigError } from '../wiring/errors.js';
+import { loadKubeConfig } from '../wiring/kube-config.js';
 import { CliError } from './errors.js';
 
-/**
- * Loads a kubeconfig as kubectl does (a file, else KUBECONFIG or ~/.kube/config) and selects the
- * context; a missing file or unknown context is a CLI error naming it.
- */
-export function loadKubeConfig(file: string | undefined, context: string | undefined): KubeConfig {
-  const kc = new KubeConfig();
+/** Loads the kubeconfig a flag names; a problem with it is a CLI error naming the flag. */
+function loadForCli(file: string | undefined, context: string | undefined): KubeConfig {
   try {
-    if (file) kc.loadFromFile(file);
-    else kc.loadFromDefault();
+    return loadKubeConfig(file, context);
   } catch (error) {
-    throw new CliError(`--kubeconfig ${file ?? '(default)'}: cannot read it`, { cause: error });
+    if (!(error instanceof KubeConfigError)) throw error;
+    const flagged = /^(kubeconfig|context) /.test(error.message)
+      ? `--${error.message}`
+      : error.message;
+    throw new CliError(flagged, { cause: error });
   }
-  if (context) {
-    if (!kc.getContexts().some((c) => c.name === context)) {
-      throw new CliError(`--context ${context}: no such context in the kubeconfig`);
-    }
-    kc.setCurrentContext(context);
-  }
-  if (!kc.getCurrentCluster()) {
-    throw new CliError('The kubeconfig has no current context with a cluster; give --context');
-  }
-  return kc;
 }
 
 /**
@@ -34,7 +25,7 @@ export function loadKubeConfig(file: string | undefined, context: string | undef
  */
 export function kubeTarget(cluster: ClusterConfig): KubeTarget {
   const { kubeconfig: file, context, name, requestTimeoutSeconds } = cluster;
-  const kc = loadKubeConfig(file, context);
+  const kc = loadForCli(file, context);
   return {
     kind: 'k8s',
     cluster: name ?? kc.getCurrentCluster()?.name ?? kc.getCurrentContext(),

@@ -6,22 +6,15 @@ import { loadConfig } from '../config/load-config.js';
 import { renderConsole } from '../drift/render/console.js';
 import { renderMarkdown } from '../drift/render/markdown.js';
 import { type Clock, systemClock } from '../model/index.js';
-import { DirStagingStore } from '../pipeline/dir-staging-store.js';
 import { runScan } from '../pipeline/run-scan.js';
-import {
-  type AwsClientFactoryOptions,
-  createAwsClientFactory,
-} from '../sources/aws/client-factory.js';
-import { eksClusterKubeConfig } from '../sources/k8s/eks-access.js';
 import { isS3Location } from '../terraform/sources/state-source.js';
-import { openTrail } from '../trail/open-trail.js';
+import { createStepClients } from '../wiring/step-clients.js';
 import { type CliIo, EXIT } from './cli-io.js';
-import { kubeTarget, loadKubeConfig } from './kube-target.js';
+import { kubeTarget } from './kube-target.js';
 import { createProgress } from './progress.js';
 import { parseScanArgs } from './scan-args.js';
 import { resolveScan } from './scan-config.js';
 import { renderScanConsole, renderScanJson, type ScanReport } from './scan-report.js';
-import { type StateRole, stateBucketClient } from './state-bucket-client.js';
 import { createStderrLogger } from './stderr-logger.js';
 
 /**
@@ -49,17 +42,18 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     ...(kubeFilter ? { filter: kubeFilter } : {}),
   }));
   const clock = io.clock ?? systemClock;
-  const trailStore = await openTrail(trail, {
-    cwd: io.cwd,
-    env: io.env,
-    clock,
-    logger,
-    ...(io.gitHubWaitUnitMs === undefined ? {} : { gitHubWaitUnitMs: io.gitHubWaitUnitMs }),
-  });
-  const hmacKey = io.env['STATETRAIL_HMAC_KEY'];
-  const awsClients = createAwsClientFactory({ endpoints: aws.endpoints, ...io.aws });
   const stagingRoot = await mkdtemp(join(tmpdir(), 'statetrail-'));
   try {
+    const clients = createStepClients({
+      staging: { kind: 'dir', root: stagingRoot },
+      endpoints: aws.endpoints,
+      aws: io.aws,
+      trail: { location: trail, cwd: io.cwd, env: io.env, gitHubWaitUnitMs: io.gitHubWaitUnitMs },
+      stateRole,
+      clock,
+      logger,
+    });
+    const hmacKey = io.env['STATETRAIL_HMAC_KEY'];
     const progress = createProgress(io.stderr, io.isTTY === true);
     const result = await runScan(
       {
@@ -74,22 +68,15 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
         ...(kubeFilter ? { kubeFilter } : {}),
       },
       {
-        staging: new DirStagingStore({ root: stagingRoot }),
-        aws: awsClients,
-        trail: trailStore,
+        staging: clients.staging,
+        aws: clients.aws,
+        trail: await clients.trail(),
         logger,
         hmacKey: hmacKey ? new TextEncoder().encode(hmacKey) : undefined,
         onProgress: progress.update,
         clock,
-        kube: async (target) =>
-          target.eks
-            ? eksClusterKubeConfig(target.eks, { aws: awsClients, clock })
-            : loadKubeConfig(target.kubeconfig, target.context),
-        s3: stateBucketClient(
-          states.map((s) => s.location),
-          aws.endpoints,
-          stateClientOptions(stateRole, io.aws?.credentials),
-        ),
+        kube: clients.kube,
+        s3: clients.stateBucket(states.map((s) => s.location)),
       },
     );
     progress.done();
@@ -121,17 +108,6 @@ function renderScan(report: ScanReport, format: 'console' | 'json' | 'markdown',
   if (format === 'markdown' && report.drift) return renderMarkdown(report.drift);
   const summary = renderScanConsole(report);
   return report.drift ? `${summary}\n${renderConsole(report.drift, { isTTY })}` : summary;
-}
-
-/** Options for the state-bucket client: a role, and the test-injected credentials if static. */
-function stateClientOptions(
-  role: StateRole | undefined,
-  credentials: AwsClientFactoryOptions['credentials'] | undefined,
-) {
-  return {
-    role,
-    ...(credentials && typeof credentials !== 'function' ? { credentials } : {}),
-  };
 }
 
 function newScanId(clock: Clock): string {

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { z } from 'zod';
 import {
   type CallCounts,
@@ -21,17 +22,29 @@ export interface GatheredScan {
   readonly calls: CallCounts;
 }
 
-/** Reads a scan's plan and every collect result from the staging store and merges them. */
+/** Staged collect results read at once: enough to hide S3's latency, few enough for its limits. */
+export const GATHER_CONCURRENCY = 8;
+
+/**
+ * Reads a scan's plan and every collect result from the staging store (a few at once) and merges
+ * them in plan order, so the result does not depend on which read finished first.
+ */
 export async function gatherScan(scanId: string, staging: StagingStore): Promise<GatheredScan> {
   const plan = parseStaged(Plan, await staging.get(stagingKeys.plan(scanId)), 'plan');
+  const limit = pLimit(GATHER_CONCURRENCY);
+  const documents = await Promise.all(
+    plan.targets.map(({ key }) =>
+      limit(() => readIfPresent(staging, stagingKeys.collect(scanId, key))),
+    ),
+  );
   const resources: Resource[] = [];
   const kubeRecords: KubeRecord[] = [];
   const warnings: ScanWarning[] = [...plan.warnings];
   const calls: CallCounts = { ...plan.calls };
   const scopes = new Map<string, { complete: boolean; group: string; source?: string }>();
   const failedGroups = new Set<string>();
-  for (const { key, group = key } of plan.targets) {
-    const document = await readIfPresent(staging, stagingKeys.collect(scanId, key));
+  for (const [index, { key, group = key }] of plan.targets.entries()) {
+    const document = documents[index];
     if (document === undefined) {
       // A collect that never reported (a crashed Lambda): its scopes are unknown, so nothing of
       // it is removed; the previous files stay.

@@ -5,10 +5,8 @@ import type { AwsClientFactory } from '../sources/aws/client-factory.js';
 import type { TrailStore } from '../trail/trail-store.js';
 import { type CollectDeps, collect } from './collect.js';
 import { type CommitOutput, commit } from './commit.js';
-import { discover, discoverEksClusters } from './discover.js';
 import { type DriftStepDeps, type DriftStepOutput, drift } from './drift.js';
-import { stagingKeys } from './keys.js';
-import { plan } from './plan.js';
+import { planStep } from './plan-step.js';
 import type { StagingStore } from './staging-store.js';
 
 /** Everything the in-process runner needs. */
@@ -52,41 +50,29 @@ export interface RunScanResult {
 }
 
 /**
- * The pipeline in one process, for the CLI: discover, plan, collect every target, drift (when
- * states are given), commit — DESIGN's order. Each step talks to the others only through the
- * staging store, exactly as the Lambdas do.
+ * The pipeline in one process, for the CLI: the plan step (discover and plan), collect for each
+ * planned input (a few at once), drift (when states are given), commit — the same step entries
+ * the Lambdas run, talking to each other only through the staging store.
  */
 export async function runScan(request: RunScanRequest, deps: RunScanDeps): Promise<RunScanResult> {
-  const { aws } = request;
-  // AWS is scanned when regions are given; a Kubernetes-only scan asks AWS nothing.
-  const scansAws = aws.regions === 'all' || aws.regions.length > 0;
-  const discovery = scansAws
-    ? await discover(aws, deps)
-    : { accounts: [], warnings: [], calls: {} };
-  const eks = request.eksClusters
-    ? await discoverEksClusters(discovery.accounts, deps)
-    : { clusters: [], warnings: [], calls: {} };
-  const filter = request.kubeFilter;
-  const eksTargets = eks.clusters.map((target) => (filter ? { ...target, filter } : target));
-  const scanPlan = plan({
-    scanId: request.scanId,
-    accounts: discovery.accounts,
-    services: aws.services,
-    s3Shards: aws.s3Shards,
-    options: { userData: aws.userData, keepVolatile: aws.keepVolatile },
-    clusters: [...(request.clusters ?? []), ...eksTargets],
-    warnings: [...discovery.warnings, ...eks.warnings],
-    calls: mergeCalls(discovery.calls, eks.calls),
-  });
-  await deps.staging.put(stagingKeys.plan(scanPlan.scanId), scanPlan);
+  const { scanId, items } = await planStep(
+    {
+      scanId: request.scanId,
+      aws: request.aws,
+      clusters: [...(request.clusters ?? [])],
+      eksClusters: request.eksClusters ?? false,
+      ...(request.kubeFilter && { kubeFilter: request.kubeFilter }),
+    },
+    deps,
+  );
   const limit = pLimit(deps.concurrency ?? 4);
   let done = 0;
   await Promise.all(
-    scanPlan.targets.map((planned) =>
+    items.map((item) =>
       limit(async () => {
-        await collect({ scanId: scanPlan.scanId, planned }, deps);
+        await collect(item, deps);
         done += 1;
-        deps.onProgress?.(done, scanPlan.targets.length, planned.key);
+        deps.onProgress?.(done, items.length, item.planned.key);
       }),
     ),
   );
@@ -95,19 +81,12 @@ export async function runScan(request: RunScanRequest, deps: RunScanDeps): Promi
     states.length > 0
       ? await drift(
           {
-            scanId: scanPlan.scanId,
+            scanId,
             states: [...states],
             ...(request.kubeFilter && { kubeFilter: request.kubeFilter }),
           },
           { ...deps, clock: deps.clock ?? systemClock },
         )
       : undefined;
-  return { commit: await commit({ scanId: scanPlan.scanId }, deps), drift: driftOutput };
-}
-
-function mergeCalls(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>) {
-  const merged: Record<string, number> = { ...a };
-  for (const [service, count] of Object.entries(b))
-    merged[service] = (merged[service] ?? 0) + count;
-  return merged;
+  return { commit: await commit({ scanId }, deps), drift: driftOutput };
 }

@@ -1,76 +1,65 @@
 import { ParseError } from '@aws-lambda-powertools/parser';
-import type { Context } from 'aws-lambda';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CollectInput, type CollectOutput, collect } from '../../lib/pipeline/collect.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScanResult } from '../../lib/model/index.js';
+import { stagingKeys } from '../../lib/pipeline/keys.js';
+import { S3StagingStore } from '../../lib/pipeline/s3-staging-store.js';
+import {
+  EKS_CLUSTER,
+  lambdaContext,
+  STAGING_BUCKET,
+  STAGING_PREFIX,
+  type StepWorld,
+  scanRequest,
+  startStepWorld,
+} from './step-world.js';
 
-// The handler's wiring is what this file tests, so the step itself is replaced; its schema stays real.
-vi.mock('../../lib/pipeline/collect.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../lib/pipeline/collect.js')>()),
-  collect: vi.fn(),
-}));
-
-type Handler = typeof import('../../functions/collect.js').handler;
-let handler: Handler;
+type PlanHandler = typeof import('../../functions/plan.js').handler;
+type CollectHandler = typeof import('../../functions/collect.js').handler;
+let world: StepWorld;
+let plan: PlanHandler;
+let handler: CollectHandler;
 
 beforeAll(async () => {
-  // The handler reads its environment at import (cold start), so it is imported after this.
-  vi.stubEnv('STAGING_BUCKET', 'staging-bucket');
-  vi.stubEnv('STAGING_PREFIX', 'staging/');
-  vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');
-  vi.stubEnv('AWS_REGION', 'eu-west-1');
+  world = await startStepWorld();
+  ({ handler: plan } = await import('../../functions/plan.js'));
   ({ handler } = await import('../../functions/collect.js'));
 });
-
-function lambdaContext(): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: 'collect',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:collect',
-    memoryLimitInMB: '512',
-    awsRequestId: 'request-1',
-    logGroupName: '/aws/lambda/collect',
-    logStreamName: 'stream',
-    getRemainingTimeInMillis: () => 60_000,
-    done: () => {},
-    fail: () => {},
-    succeed: () => {},
-  };
-}
-
-const event = {
-  scanId: 'scan-1',
-  planned: {
-    key: 'aws-caller-eu-west-1-ec2',
-    target: { kind: 'aws', account: {}, region: 'eu-west-1', service: 'ec2' },
-  },
-};
+afterAll(async () => {
+  await world.close();
+});
 
 describe('collect handler', () => {
-  it('rejects an event that is not a planned target with a parse error', async () => {
-    const invalid = { scanId: 'scan-1', planned: { key: 'k', target: { kind: 'gcp' } } };
-    await expect(handler(invalid as never, lambdaContext())).rejects.toBeInstanceOf(ParseError);
-    expect(collect).not.toHaveBeenCalled();
+  it('collects every item the plan step returned, AWS and EKS alike, into the staging bucket', async () => {
+    const { items } = await plan(scanRequest('scan-collect-1') as never, lambdaContext('plan'));
+    world.kube.calls.length = 0;
+    // Each item exactly as the Distributed Map hands it over: the JSON of the plan's output.
+    const outputs = await Promise.all(
+      items.map((item) => handler(JSON.parse(JSON.stringify(item)), lambdaContext('collect'))),
+    );
+    expect(outputs.map(({ key, complete }) => ({ key, complete }))).toEqual(
+      items.map((item) => ({ key: item.planned.key, complete: true })),
+    );
+    for (const output of outputs) expect(output.resources).toBeGreaterThan(0);
+    // The cluster was reached through DescribeCluster and an IAM token, from the Lambda's env.
+    expect(world.aws.calls.some((call) => call.action === 'DescribeCluster')).toBe(true);
+    expect(world.kube.calls.length).toBeGreaterThan(5);
+    const staging = new S3StagingStore({
+      client: world.s3.client,
+      bucket: STAGING_BUCKET,
+      prefix: STAGING_PREFIX,
+    });
+    const eksKey = items.find((item) => item.planned.target.kind === 'k8s')?.planned.key ?? '';
+    const result = ScanResult.parse(
+      await staging.get(stagingKeys.collect('scan-collect-1', eksKey)),
+    );
+    expect(result.scopes).toContainEqual({ scope: `k8s/${EKS_CLUSTER}`, complete: true });
+    expect(result.kubeRecords.length).toBe(outputs.find((o) => o.key === eksKey)?.resources);
   });
 
-  it('hands a valid event to the collect step with the staging store and returns its output', async () => {
-    const output: CollectOutput = {
-      scanId: 'scan-1',
-      key: event.planned.key,
-      resources: 3,
-      warnings: 0,
-      complete: true,
-    };
-    vi.mocked(collect).mockResolvedValueOnce(output);
-    await expect(handler(event as never, lambdaContext())).resolves.toEqual(output);
-    // The handler passes on the parsed event, defaults filled in.
-    expect(collect).toHaveBeenCalledWith(
-      CollectInput.parse(event),
-      expect.objectContaining({
-        staging: expect.objectContaining({ put: expect.any(Function) }),
-        aws: expect.objectContaining({ ec2: expect.any(Function) }),
-        logger: expect.objectContaining({ info: expect.any(Function) }),
-      }),
+  it('rejects an event that is not a planned target with a parse error', async () => {
+    const invalid = { scanId: 'scan-1', planned: { key: 'k', target: { kind: 'gcp' } } };
+    await expect(handler(invalid as never, lambdaContext('collect'))).rejects.toBeInstanceOf(
+      ParseError,
     );
   });
 });

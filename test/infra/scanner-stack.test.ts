@@ -3,12 +3,14 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { S3_CONFIGURATION_READS, ScannerStack } from '../../infra/stacks/scanner-stack.js';
 
+const TRAIL = 'github:acme/trail@scans';
+
 let template: Template;
 
 beforeAll(() => {
   // No bundling: these tests read the template, and esbuild would make each synth take seconds.
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  template = Template.fromStack(new ScannerStack(app, 'Test'));
+  template = Template.fromStack(new ScannerStack(app, 'Test', { trail: TRAIL }));
 });
 
 interface Statement {
@@ -18,9 +20,9 @@ interface Statement {
   Condition?: unknown;
 }
 
-/** Every Allow statement of every inline policy attached to the collect function's role. */
-function collectRoleStatements(): Statement[] {
-  const [roleId] = Object.keys(
+/** Every Allow statement of every inline policy attached to a step function's role. */
+function roleStatements(step: 'Plan' | 'Collect' | 'Drift' | 'Commit'): Statement[] {
+  const roleId = Object.keys(
     template.findResources('AWS::IAM::Role', {
       Properties: {
         AssumeRolePolicyDocument: Match.objectLike({
@@ -28,13 +30,28 @@ function collectRoleStatements(): Statement[] {
         }),
       },
     }),
-  );
+  ).find((id) => id.startsWith(`${step}Role`));
   const policies = Object.values(
     template.findResources('AWS::IAM::Policy', {
       Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) },
     }),
   ) as { Properties: { PolicyDocument: { Statement: Statement[] } } }[];
   return policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+}
+
+function collectRoleStatements(): Statement[] {
+  return roleStatements('Collect');
+}
+
+/** The environment variables of the function built from `entry`'s step. */
+function environmentOf(description: RegExp): Record<string, unknown> {
+  const functions = Object.values(
+    template.findResources('AWS::Lambda::Function', {
+      Properties: { Description: Match.stringLikeRegexp(description.source) },
+    }),
+  ) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[];
+  expect(functions).toHaveLength(1);
+  return functions[0]?.Properties.Environment.Variables ?? {};
 }
 
 function actionsOf(statements: Statement[]): string[] {
@@ -59,8 +76,55 @@ describe('ScannerStack', () => {
     });
   });
 
+  it('has one function per step, drift and commit told the trail, none given a credential', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 4);
+    for (const step of [/discovers accounts/, /collects one/, /compares the staged/, /commits/]) {
+      const env = environmentOf(step);
+      expect(env['STAGING_PREFIX']).toBe('staging/');
+      expect(Object.keys(env).filter((name) => /TOKEN|KEY|SECRET/.test(name))).toEqual([]);
+    }
+    expect(environmentOf(/compares the staged/)['STATETRAIL_TRAIL']).toBe(TRAIL);
+    expect(environmentOf(/commits/)['STATETRAIL_TRAIL']).toBe(TRAIL);
+    expect(environmentOf(/collects one/)['STATETRAIL_TRAIL']).toBeUndefined();
+  });
+
+  it('grants the plan role discovery and staging, and no collector reads', () => {
+    expect(actionsOf(roleStatements('Plan'))).toEqual(
+      [
+        'ec2:DescribeRegions',
+        'eks:ListClusters',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'organizations:ListAccounts',
+        's3:GetObject',
+        's3:ListBucket',
+        's3:PutObject',
+        'sts:AssumeRole',
+        'sts:GetCallerIdentity',
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
+      ].sort(),
+    );
+  });
+
+  it('grants the drift and commit roles staging only: the trail is reached over HTTPS', () => {
+    for (const step of ['Drift', 'Commit'] as const) {
+      expect(actionsOf(roleStatements(step))).toEqual(
+        [
+          'logs:CreateLogStream',
+          'logs:PutLogEvents',
+          's3:GetObject',
+          's3:ListBucket',
+          's3:PutObject',
+          'xray:PutTelemetryRecords',
+          'xray:PutTraceSegments',
+        ].sort(),
+      );
+    }
+  });
+
   it('keeps the function logs for a bounded time', () => {
-    template.resourceCountIs('AWS::Logs::LogGroup', 1);
+    template.resourceCountIs('AWS::Logs::LogGroup', 4);
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 

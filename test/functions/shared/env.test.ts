@@ -27,4 +27,23 @@ describe('parseFunctionEnv', () => {
     expect(parse).toThrow(/STAGING_BUCKET/);
     expect(parse).toThrow(/STATETRAIL_ENDPOINTS/);
   });
+
+  it('requires a github: trail where the function writes one, and names a malformed one', () => {
+    expect(() => parseFunctionEnv({ STAGING_BUCKET: 'b' }, ['STATETRAIL_TRAIL'])).toThrow(
+      /STATETRAIL_TRAIL/,
+    );
+    expect(() =>
+      parseFunctionEnv({ STAGING_BUCKET: 'b', STATETRAIL_TRAIL: './trail' }, ['STATETRAIL_TRAIL']),
+    ).toThrow(/github:OWNER\/REPO/);
+    const env = parseFunctionEnv(
+      {
+        STAGING_BUCKET: 'b',
+        STATETRAIL_TRAIL: 'github:acme/trail@scans',
+        STATETRAIL_GITHUB_WAIT_UNIT_MS: '0',
+      },
+      ['STATETRAIL_TRAIL'],
+    );
+    expect(env.STATETRAIL_TRAIL).toBe('github:acme/trail@scans');
+    expect(env.STATETRAIL_GITHUB_WAIT_UNIT_MS).toBe(0);
+  });
 });

@@ -61,11 +61,11 @@ interface S3rverAccounts {
  * the simulated STS hands out (AssumeRole) are unknown to it, so, when asked, any `ASIA` key is
  * treated as its account, as if the role's credentials were valid in the bucket's account.
  */
-function acceptTemporaryKeys(): () => void {
+function acceptKeys(accept: (key: string) => boolean): () => void {
   const accounts = createRequire(import.meta.url)('s3rver/lib/models/account') as S3rverAccounts;
   const { get } = accounts.registry;
   accounts.registry.get = function (key: string) {
-    return get.call(this, key) ?? (key.startsWith('ASIA') ? accounts.DUMMY_ACCOUNT : undefined);
+    return get.call(this, key) ?? (accept(key) ? accounts.DUMMY_ACCOUNT : undefined);
   };
   return () => {
     accounts.registry.get = get;
@@ -75,10 +75,19 @@ function acceptTemporaryKeys(): () => void {
 /** Starts s3rver on a free loopback port with `buckets`, in a temporary directory. */
 export async function startS3rver(
   buckets: readonly string[],
-  options: { readonly acceptTemporaryKeys?: boolean } = {},
+  options: {
+    readonly acceptTemporaryKeys?: boolean;
+    /** Further access key ids to treat as s3rver's own (a handler's credentials from its env). */
+    readonly acceptAccessKeys?: readonly string[];
+  } = {},
 ): Promise<S3rverFixture> {
   const restoreCrypto = allowS3rverContinuationTokens();
-  const restoreKeys = options.acceptTemporaryKeys ? acceptTemporaryKeys() : () => {};
+  const extra = new Set(options.acceptAccessKeys ?? []);
+  const temporary = options.acceptTemporaryKeys === true;
+  const restoreKeys =
+    temporary || extra.size > 0
+      ? acceptKeys((key) => extra.has(key) || (temporary && key.startsWith('ASIA')))
+      : () => {};
   const directory = await mkdtemp(join(tmpdir(), 'statetrail-s3rver-'));
   const server = new S3rver({
     address: '127.0.0.1',

@@ -129,6 +129,15 @@ describe('the dependency rules npm run lint checks', () => {
     ).toEqual(['collectors-never-write-the-trail', 'layer-sources']);
   });
 
+  it('reject lib/pipeline importing lib/wiring (the steps take their clients, never build them)', async () => {
+    expect(
+      await brokenRules({
+        'lib/wiring/step-clients.ts': OK,
+        'lib/pipeline/run.ts': "export { ok } from '../wiring/step-clients.js';\n",
+      }),
+    ).toEqual(['layer-pipeline']);
+  });
+
   it('reject lib importing functions/ or infra/', async () => {
     expect(
       await brokenRules({
@@ -176,7 +185,7 @@ describe('the dependency rules npm run lint checks', () => {
     }
   });
 
-  it("match README's diagram arrow for arrow (cli and pipeline are drawn as entry points)", async () => {
+  it("match README's diagram arrow for arrow (cli, wiring and pipeline are drawn as entry points)", async () => {
     const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
     const diagram =
       /```mermaid\n(flowchart TD\n\s*%% lib-layers[\s\S]*?)```/.exec(readme)?.[1] ?? '';
@@ -185,9 +194,9 @@ describe('the dependency rules npm run lint checks', () => {
       .map((m) => `${m[1]} -> ${m[2]}`)
       .sort();
     const allowed = Object.entries(config.LAYERS)
-      .filter(([folder]) => folder !== 'cli' && folder !== 'pipeline')
+      .filter(([folder]) => !['cli', 'wiring', 'pipeline'].includes(folder))
       .flatMap(([folder, targets]) => targets.map((target) => `${folder} -> ${target}`))
-      .concat(['cli -> pipeline'])
+      .concat(['cli -> pipeline', 'cli -> wiring', 'wiring -> pipeline'])
       .sort();
     expect(drawn).toEqual(allowed);
   });

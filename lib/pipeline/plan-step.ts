@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { AwsConfig } from '../config/schema.js';
+import { KubeTarget, type Logger } from '../model/index.js';
+import { ExportFilter } from '../model/kube-filter.js';
+import type { AwsClientFactory } from '../sources/aws/client-factory.js';
+import type { CollectInput } from './collect.js';
+import { discover, discoverEksClusters } from './discover.js';
+import { parseStaged, readIfPresent } from './gather.js';
+import { stagingKeys } from './keys.js';
+import { Plan, plan } from './plan.js';
+import type { StagingStore } from './staging-store.js';
+
+/** The plan step's input: what one scan is asked to cover (a Step Functions execution's input). */
+export const PlanStepInput = z.strictObject({
+  scanId: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  aws: AwsConfig,
+  /** Kubernetes clusters to export. */
+  clusters: z.array(KubeTarget).default([]),
+  /** Also export every EKS cluster found in the scanned accounts and regions. */
+  eksClusters: z.boolean().default(false),
+  /** The export filter for the EKS clusters found. */
+  kubeFilter: ExportFilter.optional(),
+});
+export type PlanStepInput = z.input<typeof PlanStepInput>;
+
+/** What the plan step returns: the collect inputs a Distributed Map iterates (`ItemsPath: $.items`). */
+export interface PlanStepOutput {
+  readonly scanId: string;
+  readonly items: CollectInput[];
+}
+
+/** The plan step's dependencies. */
+export interface PlanStepDeps {
+  readonly staging: StagingStore;
+  readonly aws: AwsClientFactory;
+  readonly logger: Logger;
+}
+
+/**
+ * Discovers the accounts, regions and (when asked) EKS clusters, plans the targets, stages the
+ * plan as `scans/<id>/plan.json` and returns one collect input per target. Idempotent: a retried
+ * step finds its staged plan and returns the same items without asking AWS again.
+ */
+export async function planStep(input: PlanStepInput, deps: PlanStepDeps): Promise<PlanStepOutput> {
+  const request = PlanStepInput.parse(input);
+  const key = stagingKeys.plan(request.scanId);
+  const staged = await readIfPresent(deps.staging, key);
+  if (staged !== undefined) return itemsOf(parseStaged(Plan, staged, 'plan'));
+  const { aws } = request;
+  // AWS is scanned when regions are given; a Kubernetes-only scan asks AWS nothing.
+  const scansAws = aws.regions === 'all' || aws.regions.length > 0;
+  const discovery = scansAws
+    ? await discover(aws, deps)
+    : { accounts: [], warnings: [], calls: {} };
+  const eks = request.eksClusters
+    ? await discoverEksClusters(discovery.accounts, deps)
+    : { clusters: [], warnings: [], calls: {} };
+  const filter = request.kubeFilter;
+  const eksTargets = eks.clusters.map((target) => (filter ? { ...target, filter } : target));
+  const scanPlan = plan({
+    scanId: request.scanId,
+    accounts: discovery.accounts,
+    services: aws.services,
+    s3Shards: aws.s3Shards,
+    options: { userData: aws.userData, keepVolatile: aws.keepVolatile },
+    clusters: [...request.clusters, ...eksTargets],
+    warnings: [...discovery.warnings, ...eks.warnings],
+    calls: mergeCalls(discovery.calls, eks.calls),
+  });
+  await deps.staging.put(key, scanPlan);
+  deps.logger.info('Scan planned', { scanId: scanPlan.scanId, targets: scanPlan.targets.length });
+  return itemsOf(scanPlan);
+}
+
+function itemsOf(scanPlan: Plan): PlanStepOutput {
+  const { scanId } = scanPlan;
+  return { scanId, items: scanPlan.targets.map((planned) => ({ scanId, planned })) };
+}
+
+function mergeCalls(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>) {
+  const merged: Record<string, number> = { ...a };
+  for (const [service, count] of Object.entries(b))
+    merged[service] = (merged[service] ?? 0) + count;
+  return merged;
+}

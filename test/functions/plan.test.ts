@@ -1,0 +1,68 @@
+import { ParseError } from '@aws-lambda-powertools/parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Plan } from '../../lib/pipeline/plan.js';
+import {
+  EKS_CLUSTER,
+  lambdaContext,
+  type StepWorld,
+  scanRequest,
+  startStepWorld,
+} from './step-world.js';
+
+type Handler = typeof import('../../functions/plan.js').handler;
+let world: StepWorld;
+let handler: Handler;
+
+beforeAll(async () => {
+  world = await startStepWorld();
+  ({ handler } = await import('../../functions/plan.js'));
+});
+afterAll(async () => {
+  await world.close();
+});
+
+/** A staged document of the S3 staging bucket, read straight from s3rver. */
+async function staged(key: string): Promise<unknown> {
+  const { GetObjectCommand } = await import('@aws-sdk/client-s3');
+  const object = await world.s3.client.send(
+    new GetObjectCommand({ Bucket: 'staging-bucket', Key: `staging/${key}` }),
+  );
+  return JSON.parse((await object.Body?.transformToString()) ?? 'null');
+}
+
+describe('plan handler', () => {
+  it('discovers the account and its EKS cluster and returns one collect input per target', async () => {
+    const output = await handler(scanRequest('scan-plan-1') as never, lambdaContext('plan'));
+    expect(output.scanId).toBe('scan-plan-1');
+    expect(output.items.map((item) => item.planned.key)).toEqual([
+      'aws-caller-eu-west-1-ec2',
+      'aws-caller-eu-west-1-eks',
+      expect.stringMatching(/^k8s-prod\.eu-west-1\.111111111111/),
+    ]);
+    for (const item of output.items) expect(item.scanId).toBe('scan-plan-1');
+    const eks = output.items[2]?.planned.target;
+    expect(eks).toMatchObject({ kind: 'k8s', cluster: EKS_CLUSTER, eks: { name: 'prod' } });
+    // The plan is staged on S3 for the other steps, with the same targets.
+    const plan = Plan.parse(await staged('scans/scan-plan-1/plan.json'));
+    expect(plan.targets).toEqual(output.items.map((item) => item.planned));
+  });
+
+  it('returns the staged plan on a retry with the same scanId, asking AWS nothing', async () => {
+    const first = await handler(scanRequest('scan-plan-2') as never, lambdaContext('plan'));
+    world.aws.resetCalls();
+    // A retry after the world changed still gets the plan the first attempt staged.
+    const retried = await handler(
+      { ...scanRequest('scan-plan-2'), eksClusters: false } as never,
+      lambdaContext('plan'),
+    );
+    expect(retried).toEqual(first);
+    expect(world.aws.calls).toEqual([]);
+  });
+
+  it('rejects a request without an AWS section with a parse error, staging nothing', async () => {
+    await expect(
+      handler({ scanId: 'scan-plan-3' } as never, lambdaContext('plan')),
+    ).rejects.toBeInstanceOf(ParseError);
+    await expect(staged('scans/scan-plan-3/plan.json')).rejects.toThrow();
+  });
+});
