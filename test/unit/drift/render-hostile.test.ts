@@ -27,6 +27,18 @@ const REPORT: DriftReport = DriftReport.parse({
       resourceType: 'AWS::EC2::Subnet',
       path: 'b.yaml',
     },
+    {
+      type: 'aws_subnet',
+      id: '![x](https://tracker.example/p.png)',
+      resourceType: 'AWS::EC2::Subnet',
+      path: 'c.yaml',
+    },
+    {
+      type: 'aws_subnet',
+      id: 'ghp_0123456789abcdefghijABCDEFGHIJ012345',
+      resourceType: 'AWS::EC2::Subnet',
+      path: 'd.yaml',
+    },
   ],
   missing: [],
   changed: [],
@@ -46,5 +58,21 @@ describe('reports of hostile ids', () => {
     const markdown = renderMarkdown(REPORT);
     expect(markdown).not.toContain('<img');
     expect(markdown).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('makes no link or image of an id in markdown, and masks a credential-shaped one', () => {
+    const markdown = renderMarkdown(REPORT);
+    expect(markdown).not.toMatch(/[^\\]\]\(/);
+    expect(markdown).toContain('![x\\](https://tracker.example/p.png)');
+    expect(markdown).not.toContain('ghp_0123456789');
+    expect(markdown).toContain('(redacted: credential-shaped value)');
+  });
+
+  it('keeps a newline in an id from starting a new markdown line', () => {
+    const report = DriftReport.parse({
+      ...REPORT,
+      unmanaged: [{ ...REPORT.unmanaged[0], id: 'a\n## forged heading' }],
+    });
+    expect(renderMarkdown(report)).not.toMatch(/^## forged heading/m);
   });
 });
