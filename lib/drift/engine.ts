@@ -4,12 +4,12 @@ import type { Resource, ScopeStatus } from '../model/schema.js';
 import { awsScope } from '../model/scope.js';
 import { ownershipOf } from '../ownership/aws.js';
 import { resourcePath } from '../snapshot/paths.js';
+import { type InstanceScope, instanceScope } from '../terraform/scope.js';
 import { SENSITIVE, type StateInstance } from '../terraform/state-instance.js';
 import { compareAttribute } from './compare.js';
 import { type IgnoreRules, ignored, NO_IGNORE } from './ignore.js';
 import { type ImpliedOwners, impliedOwners } from './implied-owners.js';
 import { computeKubeDrift } from './kube/engine.js';
-import { type Location, locate } from './locate.js';
 import { BY_RESOURCE_TYPE, BY_TERRAFORM_TYPE } from './mapping/registry.js';
 import type { TypeMapping } from './mapping/types.js';
 import { canonicalKey } from './normalize-values.js';
@@ -86,7 +86,7 @@ function indexResources(resources: readonly Resource[]): ResourceIndex {
   return { resources, byId, slots };
 }
 
-const fits = (r: Resource, resourceType: string, { accountId, region }: Location) =>
+const fits = (r: Resource, resourceType: string, { accountId, region }: InstanceScope) =>
   r.resourceType === resourceType &&
   (accountId === undefined || r.accountId === accountId) &&
   (region === undefined || r.awsRegion === region);
@@ -96,7 +96,7 @@ function findSlot(
   { resources, byId, slots }: ResourceIndex,
   resourceType: string,
   id: string,
-  location: Location,
+  location: InstanceScope,
 ): number | undefined {
   const held = byId.get(id);
   if (held === undefined) return undefined;
@@ -150,7 +150,7 @@ export function computeDrift(input: DriftInput): DriftReport {
     if (mapping === undefined || instance.deposed !== undefined) continue;
     const id = mapping.cloudId(instance.attributes);
     if (id === undefined || id === SENSITIVE) continue;
-    const location = locate(instance, mapping.resourceType);
+    const location = instanceScope(instance);
     const slot = findSlot(index, mapping.resourceType, id, location);
     if (slot === undefined) {
       const { accountId, region } = location;

@@ -1,6 +1,6 @@
 import type { Resource } from '../model/schema.js';
+import { type InstanceScope, instanceScope } from '../terraform/scope.js';
 import { SENSITIVE, type StateInstance } from '../terraform/state-instance.js';
-import { type Location, locate } from './locate.js';
 import type { Attributes } from './mapping/types.js';
 
 /** A resource AWS made with a Terraform-managed one, named in that one's state. */
@@ -82,7 +82,7 @@ function vpcDefaults(a: Attributes): Claim[] {
 /** Where a claim was made: the owner's location and address. */
 interface ClaimedBy {
   readonly resourceType: string;
-  readonly location: Location;
+  readonly location: InstanceScope;
   readonly address: string;
 }
 
@@ -112,7 +112,7 @@ export function readStateClaims(instances: readonly StateInstance[]): StateClaim
       if (held.length === 0) byId.set(claim.id, held);
       held.push({
         resourceType: claim.resourceType,
-        location: locate(instance, claim.resourceType),
+        location: instanceScope(instance),
         address: instance.address,
       });
     }
