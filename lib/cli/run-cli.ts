@@ -18,7 +18,7 @@ import {
 import { eksClusterKubeConfig } from '../sources/k8s/eks-access.js';
 import { isS3Location } from '../terraform/sources/state-source.js';
 import { TrailError } from '../trail/errors.js';
-import { openTrail } from '../trail/open-trail.js';
+import { openTrailWithClient } from '../trail/open-trail.js';
 import { DRIFT_USAGE } from './drift-args.js';
 import { driftCommand } from './drift-command.js';
 import { CliError } from './errors.js';
@@ -91,6 +91,7 @@ async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise
     kubeFilter,
     eksClusters,
     stateRole,
+    review,
   } = resolveScan(args, config);
   const clusters = clusterConfigs.map((cluster) => ({
     ...kubeTarget(
@@ -100,13 +101,21 @@ async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise
     ...(kubeFilter ? { filter: kubeFilter } : {}),
   }));
   const clock = io.clock ?? systemClock;
-  const trailStore = await openTrail(trail, {
+  const opened = await openTrailWithClient(trail, {
     cwd: io.cwd,
     env: io.env,
     clock,
     logger,
     ...(io.gitHubWaitUnitMs === undefined ? {} : { gitHubWaitUnitMs: io.gitHubWaitUnitMs }),
   });
+  const trailStore = opened.trail;
+  // The review shares the trail's GitHub client (one rate-limit budget, one credential).
+  const reviewer = opened.gitHub
+    ? new (await import('../review/github/github-reviewer.js')).GitHubReviewer({
+        ...opened.gitHub,
+        logger,
+      })
+    : undefined;
   const hmacKey = io.env['STATETRAIL_HMAC_KEY'];
   const awsClients = createAwsClientFactory({ endpoints: aws.endpoints, ...io.aws });
   const stagingRoot = await mkdtemp(join(tmpdir(), 'statetrail-'));
@@ -132,6 +141,8 @@ async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise
         hmacKey: hmacKey ? new TextEncoder().encode(hmacKey) : undefined,
         onProgress: progress.update,
         clock,
+        reviewer,
+        review,
         kube: async (target) =>
           target.eks
             ? eksClusterKubeConfig(target.eks, { aws: awsClients, clock })
