@@ -125,12 +125,14 @@ export function planReview(input: PlanReviewInput): ReviewPlan {
       const was = before?.items[item.identity];
       // A new value is a new observation: it is no longer what was snoozed or baselined.
       const same = was?.key === item.key;
+      // A drift in an open PR that moves on keeps its count (the PR follows it); elsewhere a new
+      // value counts from one again, like any new drift.
+      const followed = was !== undefined && before?.pull?.keys.includes(was.key) === true;
+      const count = same || followed ? (was?.seen ?? 0) : 0;
       items[item.identity] = {
         key: item.key,
         first: was?.first ?? input.scanId,
-        seen: baseline
-          ? settings.persistScans
-          : Math.min(settings.persistScans, (was?.seen ?? 0) + 1),
+        seen: baseline ? settings.persistScans : Math.min(settings.persistScans, count + 1),
         commit: same ? (was?.commit ?? lastCommit) : lastCommit,
         ...(baseline
           ? { quiet: 'baseline' as const }

@@ -170,7 +170,8 @@ describe('drift pull requests and the dashboard on the simulated GitHub', () => 
     await scan();
     expect(openPulls()).toEqual([]);
     expect(github.review.pulls).toHaveLength(1);
-    expect(dashboard()?.body).toContain('description');
+    expect(ref(BRANCH)).toBeUndefined();
+    expect(dashboard()?.body).toContain('| description | no expiry |');
   });
 
   it('snoozes exactly the drift of a PR closed unmerged, until it changes', async () => {
