@@ -160,6 +160,7 @@ async function scan(argv: readonly string[], io: CliIo, logger: Logger): Promise
       trail,
       ...result.commit,
       ...(result.drift ? { drift: result.drift.report, stateErrors: result.drift.errors } : {}),
+      ...(result.review ? { review: result.review } : {}),
     };
     const text = renderScan(report, args.format, io.isTTY === true);
     if (args.out) await writeFile(resolve(io.cwd, args.out), text);

@@ -3,9 +3,14 @@ import { acceptedFilePath, parseAcceptedFile } from '../drift/accept-file.js';
 import type { AcceptedEntry } from '../drift/accept-schema.js';
 import type { Clock, Logger } from '../model/index.js';
 import { ReviewConflictError } from '../review/errors.js';
-import { type PlanReviewInput, planReview, type ReviewSettings } from '../review/plan-review.js';
+import {
+  type PlanReviewInput,
+  planReview,
+  type ReviewAction,
+  type ReviewSettings,
+} from '../review/plan-review.js';
 import { DASHBOARD_TITLE, REVIEW_LABEL, renderDashboard } from '../review/render-dashboard.js';
-import type { PullFacts, Reviewer } from '../review/reviewer.js';
+import type { BaseHead, PullFacts, Reviewer } from '../review/reviewer.js';
 import { parseStateComment } from '../review/state.js';
 import type { TrailStore } from '../trail/trail-store.js';
 import { CommitOutput } from './commit.js';
@@ -41,6 +46,9 @@ export interface ReviewDeps {
   readonly clock: Clock;
   readonly review?: Partial<ReviewSettings> | undefined;
 }
+
+/** The labels of every drift PR. */
+export const PULL_LABELS = [REVIEW_LABEL, 'drift'] as const;
 
 /** The review defaults: two consecutive scans, ten open drift PRs. */
 export const DEFAULT_REVIEW: ReviewSettings = { persistScans: 2, maxOpenPulls: 10 };
@@ -99,7 +107,18 @@ export async function review(input: ReviewInput, deps: ReviewDeps): Promise<Revi
   const next = structuredClone(plan.state);
   for (const action of plan.actions) {
     try {
-      if (action.kind === 'open' || action.kind === 'update') {
+      if (action.kind === 'open') {
+        // Another scan (an overlapping one, or a retried Lambda) may have opened it meanwhile:
+        // adopt it; the next scan brings its branch up to date on top of it.
+        const adopted = await reviewer.findPull(action.branch);
+        const number = adopted ? adopted.number : (await opened(reviewer, action, base)).number;
+        const scope = next.scopes[action.scope] ?? { items: {} };
+        next.scopes[action.scope] = {
+          ...scope,
+          pull: { number, keys: adopted ? [] : [...action.keys], base: base.sha },
+        };
+        if (!adopted) output.opened.push(number);
+      } else if (action.kind === 'update') {
         if (action.commit) {
           await reviewer.commitToBranch({
             branch: action.branch,
@@ -112,16 +131,9 @@ export async function review(input: ReviewInput, deps: ReviewDeps): Promise<Revi
           base: base.branch,
           title: action.title,
           body: action.body,
-          labels: [REVIEW_LABEL, 'drift'],
+          labels: [...PULL_LABELS],
         });
-        if (action.kind === 'open') {
-          const scope = next.scopes[action.scope] ?? { items: {} };
-          next.scopes[action.scope] = {
-            ...scope,
-            pull: { number, keys: [...action.keys], base: base.sha },
-          };
-          output.opened.push(number);
-        } else if (result !== 'unchanged' || action.commit) output.updated.push(number);
+        if (result !== 'unchanged' || action.commit) output.updated.push(number);
       } else if (action.kind === 'close') {
         await reviewer.ensureComment(action.number, 'resolved', action.comment);
         await reviewer.closePull(action.number);
@@ -133,7 +145,7 @@ export async function review(input: ReviewInput, deps: ReviewDeps): Promise<Revi
     } catch (error) {
       if (!(error instanceof ReviewConflictError)) throw error;
       deps.logger.warn('Review branch is not as statetrail left it; leaving it alone', {
-        branch: action.kind === 'delete-branch' ? action.branch : action.branch,
+        branch: action.branch,
         error: error.message,
       });
     }
@@ -152,6 +164,21 @@ export async function review(input: ReviewInput, deps: ReviewDeps): Promise<Revi
   output.dashboard = ensured.result;
   await deps.staging.put(key, output);
   return output;
+}
+
+async function opened(
+  reviewer: Reviewer,
+  action: Extract<ReviewAction, { kind: 'open' }>,
+  base: BaseHead,
+) {
+  await reviewer.commitToBranch({ branch: action.branch, treeOf: base.sha, ...action.commit });
+  return reviewer.ensurePull({
+    branch: action.branch,
+    base: base.branch,
+    title: action.title,
+    body: action.body,
+    labels: [...PULL_LABELS],
+  });
 }
 
 async function acceptedOf(

@@ -71,6 +71,8 @@ export interface Reviewer {
   ensureIssue(spec: IssueSpec): Promise<{ number: number; result: Ensured }>;
   /** Facts of a pull request, null when it does not exist. */
   pullFacts(number: number): Promise<PullFacts | null>;
+  /** The open PR whose head is this branch, or null. */
+  findPull(branch: string): Promise<{ number: number; title: string; body: string } | null>;
   /** The open PR of `spec.branch`: created when absent, its body edited only when changed. */
   ensurePull(spec: PullSpec): Promise<{ number: number; result: Ensured }>;
   /** Writes one commit on a review branch; ReviewConflictError when the branch is not as expected. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type AwsSim, startAwsSim } from '../sim/aws/server.js';
 import { ec2Region, sampleWorld } from '../sim/aws/world.js';
 import { type GitHubSim, startGitHubSim } from '../sim/github/server.js';
-import { simArgs, statetrail } from './scan-helpers.js';
+import { freshTrailDir, simArgs, statetrail } from './scan-helpers.js';
 
 const ACCOUNT = '111111111111';
 const REGION = 'eu-west-1';
@@ -110,9 +110,10 @@ describe('drift pull requests and the dashboard on the simulated GitHub', () => 
     web().Description = 'changed by hand';
     await scan();
     expect(github.review.pulls).toEqual([]);
-    await scan();
+    const run = await scan();
     expect(openPulls()).toHaveLength(1);
     const pull = openPulls()[0];
+    expect(run.stdout).toContain(`Review: opened #${pull?.number}, updated none, closed none`);
     expect(pull?.head).toBe(BRANCH);
     expect(pull?.labels).toEqual(['statetrail', 'drift']);
     expect(pull?.body).toContain('changed by hand');
@@ -201,6 +202,7 @@ describe('drift pull requests and the dashboard on the simulated GitHub', () => 
     expect(openPulls()).toHaveLength(1);
     expect(pull?.body).toBe(body);
     expect(ref(BRANCH)).toBe(head);
+    expect(dashboard()?.body).toMatch(/\/pull\/\d+\) \| 1 \|/);
   });
 
   it('never resets or rewrites a branch a person pushed to', async () => {
@@ -220,6 +222,24 @@ describe('drift pull requests and the dashboard on the simulated GitHub', () => 
     await scan();
     await scan();
     expect(ref(BRANCH)).toBe(theirs);
+    expect(dashboard()?.body).toContain('pushed to by a person: left alone');
+  });
+
+  it('opens one PR, never two, when two scans overlap at the moment it opens', async () => {
+    await scan();
+    web().Description = 'changed by hand';
+    await scan();
+    await Promise.all([scan(), scan()]);
+    await scan();
+    expect(github.review.pulls).toHaveLength(1);
+    expect(dashboard()?.body).toContain(`/pull/${github.review.pulls[0]?.number})`);
+    expect(github.review.issues).toHaveLength(1);
+  });
+
+  it('does no review on a local trail', async () => {
+    const run = await statetrail(simArgs(aws.url, await freshTrailDir(), '--state', state));
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).not.toContain('Review');
   });
 
   it('keeps a secret-shaped value out of PR bodies, comments and the dashboard', async () => {

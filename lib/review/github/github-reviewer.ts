@@ -135,15 +135,20 @@ export class GitHubReviewer implements Reviewer {
     return data;
   }
 
-  public async ensurePull(spec: PullSpec): Promise<{ number: number; result: Ensured }> {
-    const { data: found } = await this.api.request('GET /repos/{owner}/{repo}/pulls', {
+  public async findPull(branch: string) {
+    const { data } = await this.api.request('GET /repos/{owner}/{repo}/pulls', {
       ...this.at,
       state: 'open',
-      head: `${this.at.owner}:${spec.branch}`,
+      head: `${this.at.owner}:${branch}`,
       per_page: PER_PAGE,
     });
-    const existing = found.find((pull) => pull.head.ref === spec.branch);
-    if (existing === undefined) {
+    const found = data.find((pull) => pull.head.ref === branch);
+    return found ? { number: found.number, title: found.title, body: found.body ?? '' } : null;
+  }
+
+  public async ensurePull(spec: PullSpec): Promise<{ number: number; result: Ensured }> {
+    const existing = await this.findPull(spec.branch);
+    if (existing === null) {
       const { data } = await this.api.request('POST /repos/{owner}/{repo}/pulls', {
         ...this.at,
         head: spec.branch,
