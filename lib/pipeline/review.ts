@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { acceptedFilePath, parseAcceptedFile } from '../drift/accept-file.js';
 import type { AcceptedEntry } from '../drift/accept-schema.js';
 import type { Clock, Logger } from '../model/index.js';
+import { sameBody } from '../review/body-hash.js';
 import { ReviewConflictError } from '../review/errors.js';
 import {
   type PlanReviewInput,
@@ -150,18 +151,18 @@ export async function review(input: ReviewInput, deps: ReviewDeps): Promise<Revi
       });
     }
   }
-  const ensured = await reviewer.ensureIssue({
-    title: DASHBOARD_TITLE,
-    labels: [REVIEW_LABEL],
-    body: renderDashboard({
-      report,
-      state: next,
-      repoUrl: base.url,
-      persistScans: settings.persistScans,
-      handsOff: plan.handsOff,
-    }),
+  const body = renderDashboard({
+    report,
+    state: next,
+    repoUrl: base.url,
+    persistScans: settings.persistScans,
+    handsOff: plan.handsOff,
   });
-  output.dashboard = ensured.result;
+  output.dashboard =
+    dashboard !== null && sameBody(dashboard.body, body)
+      ? 'unchanged'
+      : (await reviewer.ensureIssue({ title: DASHBOARD_TITLE, labels: [REVIEW_LABEL], body }))
+          .result;
   await deps.staging.put(key, output);
   return output;
 }

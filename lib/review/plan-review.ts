@@ -2,6 +2,7 @@ import { acceptedFilePath, formatAcceptedFile } from '../drift/accept-file.js';
 import { mergeAcceptedEntries } from '../drift/accept-propose.js';
 import type { AcceptedEntry } from '../drift/accept-schema.js';
 import type { DriftReport } from '../drift/schema.js';
+import { sameBody } from './body-hash.js';
 import { type DriftItem, driftItems, entryOf, scopeSlug } from './drift-items.js';
 import { pullTitle, renderPullBody } from './render-pull.js';
 import type { BranchFile, PullFacts } from './reviewer.js';
@@ -194,15 +195,18 @@ export function planReview(input: PlanReviewInput): ReviewPlan {
                 parents: pull.base === input.base.sha ? [facts.head] : [facts.head, input.base.sha],
                 expectedHead: facts.head,
               };
-        actions.push({
-          kind: 'update',
-          scope,
-          number: pull.number,
-          branch: branchOf(scope),
-          title: pullTitle(scope, due.length),
-          body,
-          ...(commit ? { commit } : {}),
-        });
+        const title = pullTitle(scope, due.length);
+        if (commit || !sameBody(facts.body, body) || facts.title !== title) {
+          actions.push({
+            kind: 'update',
+            scope,
+            number: pull.number,
+            branch: branchOf(scope),
+            title,
+            body,
+            ...(commit ? { commit } : {}),
+          });
+        }
         pull = { number: pull.number, keys, base: commit ? input.base.sha : pull.base };
         open += 1;
       }

@@ -16,6 +16,9 @@ export interface PullFacts {
   /** The branch head, null when the branch is gone. */
   readonly head: string | null;
   readonly url: string;
+  readonly title: string;
+  /** Its body as GitHub holds it (with statetrail's hidden hash). */
+  readonly body: string;
 }
 
 /** The trail repository's base branch and its head commit. */

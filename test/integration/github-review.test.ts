@@ -132,6 +132,12 @@ describe('drift pull requests and the dashboard on the simulated GitHub', () => 
     github.resetCalls();
     await scan();
     expect(github.writes()).toEqual([]);
+    // The trail's reads, then the review's: repository, branch, dashboard, the PR and its
+    // reviews and commits.
+    expect(
+      github.calls.filter((c) => !c.path.includes('/git/') && !c.path.includes('/contents/'))
+        .length,
+    ).toBeLessThanOrEqual(6);
     expect(openPulls()).toHaveLength(1);
   });
 

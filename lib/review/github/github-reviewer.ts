@@ -124,6 +124,8 @@ export class GitHubReviewer implements Reviewer {
       foreignCommits: commits.some((commit) => !trailer.test(commit.commit.message)),
       head: pull.head.sha ?? null,
       url: pull.html_url,
+      title: pull.title,
+      body: pull.body ?? '',
     };
   }
 

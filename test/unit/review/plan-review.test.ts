@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DriftReport } from '../../../lib/drift/schema.js';
+import { withBodyHash } from '../../../lib/review/body-hash.js';
 import { branchOf, type PlanReviewInput, planReview } from '../../../lib/review/plan-review.js';
 import type { PullFacts } from '../../../lib/review/reviewer.js';
 import type { ReviewState } from '../../../lib/review/state.js';
@@ -83,6 +84,8 @@ function facts(number: number, overrides: Partial<PullFacts> = {}): PullFacts {
     foreignCommits: false,
     head: 'h'.repeat(40),
     url: `https://github.example/acme/trail/pull/${number}`,
+    title: '',
+    body: '',
     ...overrides,
   };
 }
@@ -129,10 +132,14 @@ describe('planReview', () => {
 
   it('does nothing and keeps the state identical when the same drift is seen again', () => {
     const state = withPull();
-    const plan = planReview(input(drifted, state, [facts(7)]));
-    const update = plan.actions[0];
-    expect(update?.kind).toBe('update');
-    expect(update?.kind === 'update' && update.commit).toBeUndefined();
+    // A body edited by someone (no matching hash) is put back, without a new commit.
+    const first = planReview(input(drifted, state, [facts(7)]));
+    const update = first.actions[0];
+    if (update?.kind !== 'update') throw new Error('expected an update');
+    expect(update.commit).toBeUndefined();
+    const written = facts(7, { title: update.title, body: withBodyHash(update.body) });
+    const plan = planReview(input(drifted, state, [written]));
+    expect(plan.actions).toEqual([]);
     expect(plan.state).toEqual(state);
   });
 
