@@ -6,6 +6,7 @@ import {
   unmanagedAddress,
   unmanagedFingerprint,
 } from '../drift/accept.js';
+import { isAcceptedScope } from '../drift/accept-file.js';
 import type { AcceptedEntry } from '../drift/accept-schema.js';
 import { holdsSensitive } from '../drift/normalize-values.js';
 import type { DriftReport } from '../drift/schema.js';
@@ -45,6 +46,8 @@ function keyOf(parts: readonly string[]): string {
 export function driftItems(report: DriftReport): Map<string, DriftItem[]> {
   const byScope = new Map<string, DriftItem[]>();
   const add = (item: Omit<DriftItem, 'key' | 'identity'>) => {
+    // Only a scope an accepted file can name can be proposed (and reviewed) at all.
+    if (!isAcceptedScope(item.scope)) return;
     const identity = keyOf([item.scope, item.kind, item.address, item.attribute ?? '']);
     const key = keyOf([identity, item.fingerprint]);
     const list = byScope.get(item.scope) ?? [];

@@ -26,3 +26,12 @@ export function hclString(value: string): string {
   if (looksLikeCredential(value)) return JSON.stringify(MASKED);
   return JSON.stringify(value).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
 }
+
+/**
+ * Outside text as an inline code span (outside tables): masked, backticks and line breaks
+ * dropped; a code span shows everything else literally, so nothing more needs escaping.
+ */
+export function codeSpan(value: string): string {
+  if (looksLikeCredential(value)) return `\`${MASKED}\``;
+  return `\`${value.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
+}

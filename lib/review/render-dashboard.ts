@@ -1,6 +1,6 @@
 import type { DriftReport } from '../drift/schema.js';
 import { driftItems } from './drift-items.js';
-import { md } from './markdown-text.js';
+import { codeSpan, md } from './markdown-text.js';
 import { BODY_LIMIT } from './render-pull.js';
 import { type ReviewState, stateComment } from './state.js';
 
@@ -21,10 +21,6 @@ export interface DashboardInput {
 
 function percent(value: number): string {
   return `${(value * 100).toFixed(1)}%`;
-}
-
-function code(text: string): string {
-  return `\`${md(text).replace(/\\`/g, '')}\``;
 }
 
 /**
@@ -79,7 +75,7 @@ export function renderDashboard(input: DashboardInput): string {
       ? `[#${tracked.pull.number}](${input.repoUrl}/pull/${tracked.pull.number})${input.handsOff.includes(scope) ? ' (pushed to by a person: left alone)' : ''}`
       : '-';
     rows.push(
-      `| ${code(scope)} | ${byKind.changed} | ${byKind.unmanaged} | ${byKind.missing} | ${pull} | ${waitingCount} | ${pending} | ${snoozed} | ${baseline} |`,
+      `| ${codeSpan(scope).replace(/\|/g, '\\|')} | ${byKind.changed} | ${byKind.unmanaged} | ${byKind.missing} | ${pull} | ${waitingCount} | ${pending} | ${snoozed} | ${baseline} |`,
     );
   }
   if (rows.length === 0) lines.push('No open drift.');
@@ -110,7 +106,9 @@ export function renderDashboard(input: DashboardInput): string {
   lines.push(
     incomplete.length === 0
       ? 'None: every scope of the last scan completed.'
-      : incomplete.map((s) => `- ${code(s.scope)} (nothing is reported missing there)`).join('\n'),
+      : incomplete
+          .map((s) => `- ${codeSpan(s.scope)} (nothing is reported missing there)`)
+          .join('\n'),
   );
   lines.push(
     '',

@@ -1,6 +1,6 @@
 import { acceptedFilePath } from '../drift/accept-file.js';
 import type { DriftItem } from './drift-items.js';
-import { hclString, md } from './markdown-text.js';
+import { codeSpan, hclString, md } from './markdown-text.js';
 
 /** Bodies are cut here, well under GitHub's 65,536-character limit (room for the hidden hash). */
 export const BODY_LIMIT = 60_000;
@@ -30,7 +30,7 @@ function valueCell(value: unknown): string {
 
 function section(item: DriftItem, input: PullBodyInput): string[] {
   const seen = `Observed in ${commitLink(input.repoUrl, input.commitOf(item))}`;
-  const where = item.path ? ` — \`${md(item.path).replace(/\\`/g, '')}\`` : '';
+  const where = item.path ? ` — ${codeSpan(item.path)}` : '';
   if (item.kind === 'changed') {
     return [
       `#### ${md(item.address)} (${md(item.id)})${where}`,
@@ -41,7 +41,7 @@ function section(item: DriftItem, input: PullBodyInput): string[] {
       '',
       seen,
       '',
-      `- **Revert**: set \`${md(item.attribute)}\` of ${md(item.id)} back to ${valueCell(item.state)} (or run \`terraform apply\`).`,
+      `- **Revert**: set ${codeSpan(item.attribute ?? '')} of ${md(item.id)} back to ${valueCell(item.state)} (or run \`terraform apply\`).`,
       '- **Codify**: write the cloud value into the Terraform code, or merge this PR to accept it as it is.',
       '',
     ];
@@ -72,7 +72,7 @@ function section(item: DriftItem, input: PullBodyInput): string[] {
     seen,
     '',
     '- **Revert**: `terraform apply` recreates it.',
-    `- **Codify**: remove it from the code (\`terraform state rm ${md(item.address)}\` if it is gone for good), or merge this PR to accept its absence.`,
+    `- **Codify**: remove it from the code (${codeSpan(`terraform state rm '${item.address}'`)} if it is gone for good), or merge this PR to accept its absence.`,
     '',
   ];
 }
@@ -85,7 +85,7 @@ function section(item: DriftItem, input: PullBodyInput): string[] {
 export function renderPullBody(input: PullBodyInput): string {
   const path = acceptedFilePath(input.scope);
   const head = [
-    `## Drift in \`${md(input.scope).replace(/\\`/g, '')}\``,
+    `## Drift in ${codeSpan(input.scope)}`,
     '',
     `statetrail saw these ${input.items.length} findings in two or more consecutive scans. This PR adds them to \`${path}\`.`,
     '',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DriftItem } from '../../../lib/review/drift-items.js';
-import { MASKED, md } from '../../../lib/review/markdown-text.js';
+import { codeSpan, MASKED, md } from '../../../lib/review/markdown-text.js';
 import { renderDashboard } from '../../../lib/review/render-dashboard.js';
 import { BODY_LIMIT, renderPullBody } from '../../../lib/review/render-pull.js';
 import { parseStateComment, type ReviewState } from '../../../lib/review/state.js';
@@ -29,6 +29,8 @@ describe('review markdown', () => {
   it('masks credential-shaped text and escapes HTML and table characters', () => {
     expect(md(`key ${CANARY}`)).toBe(MASKED);
     expect(md('<img src=x>|`a`&')).toBe('&lt;img src=x&gt;\\|\\`a\\`&amp;');
+    expect(codeSpan(`a ${CANARY}`)).toBe(`\`${MASKED}\``);
+    expect(codeSpan('instance_type`x')).toBe("`instance_type'x`");
   });
 
   it('keeps a canary secret out of a PR body, whatever field holds it', () => {
