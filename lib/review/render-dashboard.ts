@@ -89,6 +89,26 @@ export function renderDashboard(input: DashboardInput): string {
         '_Snoozed_: its PR was closed unmerged; it alarms again when it changes. _Baseline_: present at the first scan.',
     );
   }
+  const snoozedRows = scopes.flatMap((scope) =>
+    (items.get(scope) ?? [])
+      .filter((item) => state.scopes[scope]?.items[item.identity]?.quiet === 'snoozed')
+      .map(
+        (item) =>
+          `| ${codeSpan(scope).replace(/\|/g, '\\|')} | ${md(item.address)} | ${item.attribute ? md(item.attribute) : `(${item.kind})`} |`,
+      ),
+  );
+  lines.push('', '### Snoozed drift', '');
+  if (snoozedRows.length === 0) lines.push('None.');
+  else {
+    lines.push(
+      'Its PR was closed unmerged: no new PR until the value changes.',
+      '',
+      '| Scope | Address | Attribute |',
+      '| --- | --- | --- |',
+      ...snoozedRows.slice(0, 200),
+    );
+    if (snoozedRows.length > 200) lines.push('', `... and ${snoozedRows.length - 200} more`);
+  }
   lines.push('', '### Accepted drift', '');
   if (report.accepted.length === 0) lines.push('None.');
   else {

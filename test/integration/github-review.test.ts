@@ -188,6 +188,9 @@ describe('drift pull requests and the dashboard on the simulated GitHub', () => 
     await scan();
     await scan();
     expect(github.review.pulls).toHaveLength(1);
+    expect(dashboard()?.body).toMatch(
+      /### Snoozed drift\n\n.*\n\n\| Scope .*\n.*\n\| `aws\/111111111111\/eu-west-1` \| aws\\_security\\_group\.web \| description \|/,
+    );
     web().Description = 'a new value';
     await scan();
     await scan();
