@@ -35,7 +35,7 @@ const LAYERS = {
     'notify',
   ],
   // The composition root: builds the adapters every step needs, for the CLI and the functions.
-  wiring: ['model', 'sources', 'terraform', 'trail', 'pipeline'],
+  wiring: ['model', 'sources', 'terraform', 'trail', 'review', 'pipeline'],
   cli: [
     'model',
     'snapshot',

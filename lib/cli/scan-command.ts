@@ -33,6 +33,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     kubeFilter,
     eksClusters,
     stateRole,
+    review,
   } = resolveScan(args, config);
   const clusters = clusterConfigs.map((cluster) => ({
     ...kubeTarget({
@@ -75,6 +76,8 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
         hmacKey: hmacKey ? new TextEncoder().encode(hmacKey) : undefined,
         onProgress: progress.update,
         clock,
+        reviewer: await clients.reviewer(),
+        review,
         kube: clients.kube,
         s3: clients.stateBucket(states.map((s) => s.location)),
       },
@@ -85,6 +88,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
       trail,
       ...result.commit,
       ...(result.drift ? { drift: result.drift.report, stateErrors: result.drift.errors } : {}),
+      ...(result.review ? { review: result.review } : {}),
     };
     const text = renderScan(report, args.format, io.isTTY === true);
     if (args.out) await writeFile(resolve(io.cwd, args.out), text);

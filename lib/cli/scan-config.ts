@@ -1,4 +1,10 @@
-import type { AwsConfig, ClusterConfig, Config, StateLocation } from '../config/schema.js';
+import type {
+  AwsConfig,
+  ClusterConfig,
+  Config,
+  ReviewConfig,
+  StateLocation,
+} from '../config/schema.js';
 import { Config as ConfigSchema } from '../config/schema.js';
 import type { ExportFilter } from '../model/kube-filter.js';
 import { UsageError } from './errors.js';
@@ -16,6 +22,8 @@ export interface ResolvedScan {
   readonly eksClusters: boolean;
   /** The role s3:// states are read through, if not the scan's own identity. */
   readonly stateRole: { roleArn: string; externalId?: string } | undefined;
+  /** Drift PRs and the dashboard (GitHub trails). */
+  readonly review: ReviewConfig;
 }
 
 /** Lays the command-line flags over the config file (flags win; endpoints merge). */
@@ -53,6 +61,7 @@ export function resolveScan(args: ScanArgs, config: Config | undefined): Resolve
     clusters,
     kubeFilter: base.kubernetes.filter,
     eksClusters: base.kubernetes.eksClusters,
+    review: base.review,
     stateRole: base.terraform.roleArn
       ? {
           roleArn: base.terraform.roleArn,

@@ -1,5 +1,6 @@
 import type { DriftReport } from '../drift/schema.js';
 import type { CommitOutput } from '../pipeline/commit.js';
+import type { ReviewOutput } from '../pipeline/review.js';
 
 /** The report of one scan, as `--format json` prints it. */
 export interface ScanReport extends CommitOutput {
@@ -9,6 +10,8 @@ export interface ScanReport extends CommitOutput {
   readonly drift?: DriftReport;
   /** States that could not be read (each names its file). */
   readonly stateErrors?: string[];
+  /** What the review step did on GitHub (drift PRs, the dashboard), when it ran. */
+  readonly review?: ReviewOutput;
 }
 
 /** The console summary of a scan. */
@@ -29,6 +32,13 @@ export function renderScanConsole(report: ScanReport): string {
   if (report.warnings.length > 0) {
     lines.push(`Warnings: ${report.warnings.length}`);
     for (const warning of report.warnings) lines.push(`  ${warning.code}: ${warning.message}`);
+  }
+  const { review } = report;
+  if (review) {
+    const list = (numbers: readonly number[]) => numbers.map((n) => `#${n}`).join(', ') || 'none';
+    lines.push(
+      `Review${review.baseline ? ' (baseline)' : ''}: opened ${list(review.opened)}, updated ${list(review.updated)}, closed ${list(review.closed)}; dashboard ${review.dashboard ?? 'unchanged'}`,
+    );
   }
   const calls = Object.entries(report.calls)
     .sort(([a], [b]) => (a < b ? -1 : 1))

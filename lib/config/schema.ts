@@ -135,6 +135,17 @@ export const KubernetesConfig = z.strictObject({
 });
 export type KubernetesConfig = z.infer<typeof KubernetesConfig>;
 
+/** Drift pull requests and the dashboard issue (a trail on GitHub). */
+export const ReviewConfig = z.strictObject({
+  /** Consecutive scans a drift must persist before it opens a PR (a scan mid-apply must not alarm). */
+  persistScans: z.number().int().min(1).max(100).default(2),
+  /** Open drift PRs at most; further scopes wait on the dashboard. */
+  maxOpenPulls: z.number().int().min(0).max(1000).default(10),
+  /** Proposed acceptance entries expire this many days after the PR is written. */
+  acceptDays: z.number().int().min(1).max(3650).optional(),
+});
+export type ReviewConfig = z.infer<typeof ReviewConfig>;
+
 /** The one config file shared by the CLI and the CDK app (`--config FILE`, YAML or JSON). */
 export const Config = z.strictObject({
   /** Local trail directory. @default ./trail */
@@ -142,5 +153,6 @@ export const Config = z.strictObject({
   aws: AwsConfig.default(AwsConfig.parse({})),
   terraform: TerraformConfig.default({ states: [] }),
   kubernetes: KubernetesConfig.default({ clusters: [], eksClusters: false }),
+  review: ReviewConfig.default({ persistScans: 2, maxOpenPulls: 10 }),
 });
 export type Config = z.infer<typeof Config>;

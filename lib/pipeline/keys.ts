@@ -5,4 +5,5 @@ export const stagingKeys = {
   collect: (scanId: string, targetKey: string) => `scans/${scanId}/collect/${targetKey}.json`,
   drift: (scanId: string) => `scans/${scanId}/drift.json`,
   commit: (scanId: string) => `scans/${scanId}/commit.json`,
+  review: (scanId: string) => `scans/${scanId}/review.json`,
 } as const;

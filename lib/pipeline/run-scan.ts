@@ -7,6 +7,7 @@ import { type CollectDeps, collect } from './collect.js';
 import { type CommitOutput, commit } from './commit.js';
 import { type DriftStepDeps, type DriftStepOutput, drift } from './drift.js';
 import { planStep } from './plan-step.js';
+import { type ReviewDeps, type ReviewOutput, review } from './review.js';
 import type { StagingStore } from './staging-store.js';
 
 /** Everything the in-process runner needs. */
@@ -27,6 +28,10 @@ export interface RunScanDeps {
   readonly s3?: DriftStepDeps['s3'];
   /** Credentials for Kubernetes targets. */
   readonly kube?: CollectDeps['kube'];
+  /** Drift PRs and the dashboard (a trail on GitHub); without it the review step is skipped. */
+  readonly reviewer?: ReviewDeps['reviewer'];
+  /** The review's settings (`review` in the config). */
+  readonly review?: ReviewDeps['review'];
 }
 
 /** What one scan is asked to do. */
@@ -47,6 +52,8 @@ export interface RunScanRequest {
 export interface RunScanResult {
   readonly commit: CommitOutput;
   readonly drift: DriftStepOutput | undefined;
+  /** What the review step did, when it ran (a GitHub trail and a drift report). */
+  readonly review?: ReviewOutput;
 }
 
 /**
@@ -88,5 +95,8 @@ export async function runScan(request: RunScanRequest, deps: RunScanDeps): Promi
           { ...deps, clock: deps.clock ?? systemClock },
         )
       : undefined;
-  return { commit: await commit({ scanId }, deps), drift: driftOutput };
+  const committed = await commit({ scanId }, deps);
+  if (!deps.reviewer || !driftOutput) return { commit: committed, drift: driftOutput };
+  const reviewed = await review({ scanId }, { ...deps, clock: deps.clock ?? systemClock });
+  return { commit: committed, drift: driftOutput, review: reviewed };
 }

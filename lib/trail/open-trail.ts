@@ -1,7 +1,19 @@
 import { resolve } from 'node:path';
 import type { Clock, Logger } from '../model/index.js';
 import { TrailUnavailableError } from './errors.js';
+import type { GitHubApi } from './github/api.js';
 import type { TrailStore } from './trail-store.js';
+
+/** A trail on GitHub, and the client it talks through (the review step shares it). */
+export interface OpenedTrail {
+  readonly trail: TrailStore;
+  readonly gitHub?: {
+    readonly api: GitHubApi;
+    readonly owner: string;
+    readonly repo: string;
+    readonly branch?: string;
+  };
+}
 
 /** What opening a trail needs from its caller. */
 export interface OpenTrailOptions {
@@ -22,6 +34,14 @@ export interface OpenTrailOptions {
  * local directory (a git repository, created when absent). Each adapter is loaded only when used.
  */
 export async function openTrail(location: string, options: OpenTrailOptions): Promise<TrailStore> {
+  return (await openTrailWithClient(location, options)).trail;
+}
+
+/** {@link openTrail}, also handing back the GitHub client and repository when the trail is there. */
+export async function openTrailWithClient(
+  location: string,
+  options: OpenTrailOptions,
+): Promise<OpenedTrail> {
   if (location.startsWith('github:')) {
     const { createGitHubClient, gitHubAuthFromEnv, parseGitHubTrail } = await import(
       './github/client.js'
@@ -41,15 +61,18 @@ export async function openTrail(location: string, options: OpenTrailOptions): Pr
       ...(options.logger ? { logger: options.logger } : {}),
       ...(wait === undefined ? {} : { waitUnitMs: wait, writeIntervalMs: wait }),
     });
-    return new GitHubTrail({
+    const trail = new GitHubTrail({
       api,
       ...target,
       ...(options.logger ? { logger: options.logger } : {}),
     });
+    return { trail, gitHub: { api, ...target } };
   }
   const { LocalGitTrail } = await import('./local-git-trail.js');
-  return new LocalGitTrail({
-    dir: resolve(options.cwd, location),
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
+  return {
+    trail: new LocalGitTrail({
+      dir: resolve(options.cwd, location),
+      ...(options.clock ? { clock: options.clock } : {}),
+    }),
+  };
 }

@@ -3,13 +3,14 @@ import type { Clock, Logger } from '../model/index.js';
 import { DirStagingStore } from '../pipeline/dir-staging-store.js';
 import { S3StagingStore } from '../pipeline/s3-staging-store.js';
 import type { StagingStore } from '../pipeline/staging-store.js';
+import type { Reviewer } from '../review/reviewer.js';
 import {
   type AwsClientFactory,
   type AwsClientFactoryOptions,
   createAwsClientFactory,
 } from '../sources/aws/client-factory.js';
 import { isS3Location } from '../terraform/sources/state-source.js';
-import { openTrail } from '../trail/open-trail.js';
+import { type OpenedTrail, openTrailWithClient } from '../trail/open-trail.js';
 import type { TrailStore } from '../trail/trail-store.js';
 import { WiringError } from './errors.js';
 import { type KubeConfigResolver, kubeConfigResolver } from './kube-config.js';
@@ -59,6 +60,11 @@ export interface StepClients {
   stateBucket(locations: readonly string[]): S3Client | undefined;
   /** The trail, opened on first use and reused; throws when no trail was configured. */
   trail(): Promise<TrailStore>;
+  /**
+   * The drift PRs and dashboard of a trail on GitHub, on the trail's own client (one credential,
+   * one rate-limit budget); undefined for a local trail.
+   */
+  reviewer(): Promise<Reviewer | undefined>;
 }
 
 /**
@@ -72,7 +78,22 @@ export function createStepClients(options: StepClientsOptions): StepClients {
   // The state-bucket client reuses static credentials (tests); otherwise the default chain.
   const stateCredentials = credentials && typeof credentials !== 'function' ? { credentials } : {};
   let stateBucket: S3Client | undefined;
-  let trail: Promise<TrailStore> | undefined;
+  let opened: Promise<OpenedTrail> | undefined;
+  const open = (): Promise<OpenedTrail> => {
+    const location = options.trail;
+    if (!location) return Promise.reject(new WiringError('No trail was configured for this step'));
+    opened ??= openTrailWithClient(location.location, {
+      cwd: location.cwd,
+      env: location.env,
+      clock,
+      logger,
+      ...(location.timeLeft ? { timeLeft: location.timeLeft } : {}),
+      ...(location.gitHubWaitUnitMs === undefined
+        ? {}
+        : { gitHubWaitUnitMs: location.gitHubWaitUnitMs }),
+    });
+    return opened;
+  };
   return {
     aws,
     staging: createStaging(options.staging, endpoints),
@@ -85,21 +106,14 @@ export function createStepClients(options: StepClientsOptions): StepClients {
       });
       return stateBucket;
     },
-    trail() {
-      const location = options.trail;
-      if (!location)
-        return Promise.reject(new WiringError('No trail was configured for this step'));
-      trail ??= openTrail(location.location, {
-        cwd: location.cwd,
-        env: location.env,
-        clock,
-        logger,
-        ...(location.timeLeft ? { timeLeft: location.timeLeft } : {}),
-        ...(location.gitHubWaitUnitMs === undefined
-          ? {}
-          : { gitHubWaitUnitMs: location.gitHubWaitUnitMs }),
-      });
-      return trail;
+    async trail() {
+      return (await open()).trail;
+    },
+    async reviewer() {
+      const { gitHub } = await open();
+      if (!gitHub) return undefined;
+      const { GitHubReviewer } = await import('../review/github/github-reviewer.js');
+      return new GitHubReviewer({ ...gitHub, ...(logger ? { logger } : {}) });
     },
   };
 }

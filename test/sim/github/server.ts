@@ -186,6 +186,7 @@ function route(req: IncomingMessage, raw: Buffer, context: RouteContext): GitHub
         private: repo.private,
         visibility: repo.private ? 'private' : 'public',
         default_branch: repo.defaultBranch,
+        html_url: `https://github.example/${repo.owner}/${repo.name}`,
       },
     };
   }
