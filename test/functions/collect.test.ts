@@ -52,7 +52,12 @@ describe('collect handler', () => {
     const result = ScanResult.parse(
       await staging.get(stagingKeys.collect('scan-collect-1', eksKey)),
     );
-    expect(result.scopes).toContainEqual({ scope: `k8s/${EKS_CLUSTER}`, complete: true });
+    // The cluster's identity (a digest of its API server) guards its trail directory.
+    expect(result.scopes).toContainEqual({
+      scope: `k8s/${EKS_CLUSTER}`,
+      complete: true,
+      source: expect.stringMatching(/^server-sha256:[0-9a-f]{16}$/),
+    });
     expect(result.kubeRecords.length).toBe(outputs.find((o) => o.key === eksKey)?.resources);
   });
 
