@@ -1,14 +1,19 @@
 /**
  * `npm run demo`: the main job on the embedded default, offline. Starts the simulated AWS world,
  * scans it into a fresh local trail with the real CLI, changes one security group in the
- * simulation, scans again, and shows the trail's history and the second commit's diff.
+ * simulation, scans again, and shows the trail's history and the second commit's diff. Then the
+ * same loop on the simulated GitHub with a Terraform state: the baseline, a hand-made change that
+ * persists into a drift PR, the dashboard, the merge that accepts it, and a PR that closes itself
+ * when its drift is reverted.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startAwsSim } from '../test/sim/aws/server.js';
+import { sampleState } from '../test/sim/aws/sample-state.js';
+import { type AwsSim, startAwsSim } from '../test/sim/aws/server.js';
 import { ec2Region, sampleWorld } from '../test/sim/aws/world.js';
+import { type GitHubSim, startGitHubSim } from '../test/sim/github/server.js';
 
 const ACCOUNT = '111111111111';
 const REGION = 'eu-west-1';
@@ -17,17 +22,31 @@ function banner(text: string): void {
   process.stdout.write(`\n\x1b[1m== ${text}\x1b[0m\n`);
 }
 
-/** Runs the real CLI as a child process; asynchronously, since the sim answers from this one. */
-function statetrail(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+/**
+ * Runs the real CLI as a child process; asynchronously, since the sim answers from this one. With
+ * `summaryOnly`, the drift table after the scan summary is left out (the dashboard shows it).
+ */
+function statetrail(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  summaryOnly = false,
+): Promise<number> {
   process.stdout.write(`$ statetrail ${args.join(' ')}\n`);
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(import.meta.dirname, '..', 'lib', 'cli', 'main.ts'), ...args],
-    { stdio: 'inherit', env },
+    { stdio: ['ignore', summaryOnly ? 'pipe' : 'inherit', 'inherit'], env },
   );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => resolve(code ?? 2));
+    child.on('close', (code) => {
+      if (summaryOnly) process.stdout.write(`${output.split(/\n(?=Found \d+ resource)/)[0]}\n`);
+      resolve(code ?? 2);
+    });
   });
 }
 
@@ -82,6 +101,79 @@ try {
   git(trail, 'log', '--stat=100', '--format=%n%h %ad %s', '--date=iso');
   banner('The diff of the second commit');
   git(trail, 'show', '--format=%h %s', 'HEAD');
+
+  sim.world.accounts = sampleWorld().accounts;
+  await gitHubLoop(sim, env, args);
 } finally {
   await sim.close();
+}
+
+function show(title: string, text: string | undefined): void {
+  banner(title);
+  process.stdout.write(`${(text ?? '(none)').replace(/<!-- statetrail-state: [^>]*-->/, '')}\n`);
+}
+
+/** The review loop on the simulated GitHub: drift PR, dashboard, merge, self-closing PR. */
+async function gitHubLoop(aws: AwsSim, env: NodeJS.ProcessEnv, awsArgs: string[]): Promise<void> {
+  const github: GitHubSim = await startGitHubSim({ owner: 'acme', repo: 'trail' });
+  try {
+    const state = join(await mkdtemp(join(tmpdir(), 'statetrail-demo-state-')), 'main.tfstate');
+    await writeFile(state, sampleState(aws.world));
+    const ghEnv = { ...env, GITHUB_TOKEN: github.token, GITHUB_API_URL: github.url };
+    const args = [
+      ...awsArgs.filter((_, i, all) => all[i - 1] !== '--trail' && all[i] !== '--trail'),
+      '--trail',
+      'github:acme/trail',
+      '--state',
+      state,
+    ];
+    const scan = async (what: string) => {
+      banner(what);
+      const code = await statetrail(args, ghEnv, true);
+      if (code > 1) throw new Error(`${what} failed`);
+    };
+    const web = ec2Region(aws.world, ACCOUNT, REGION).securityGroups.find(
+      (g) => g.GroupName === 'web',
+    );
+    if (!web) throw new Error('the sample world has no web security group');
+    const original = web.Description;
+    const dashboard = () =>
+      github.review.issues.find((i) => i.title === 'statetrail: drift dashboard')?.body;
+    const open = () => github.review.pulls.filter((p) => p.state === 'open');
+
+    banner(`Now on the simulated GitHub at ${github.url}: trail github:acme/trail, with a state`);
+    await scan('First scan of the estate: a baseline (the dashboard, no PR storm)');
+    banner(`Someone edits the description of ${web.GroupId} (web, codified in Terraform) by hand`);
+    web.Description = 'edited in the console';
+    await scan('Next scan: the drift is seen once (it may be a terraform apply in progress)');
+    await scan('Next scan: it persisted, so one drift PR opens for the scope');
+    show('The drift PR body', open()[0]?.body);
+    show('The dashboard issue', dashboard());
+
+    const pull = open()[0];
+    if (!pull) throw new Error('no drift PR was opened');
+    banner(
+      `octocat merges PR #${pull.number}: the entry in .statetrail/accepted/ accepts the value`,
+    );
+    github.review.merge(pull.number, 'octocat');
+    await scan('Next scan: the accepted drift no longer alarms');
+
+    banner('Someone changes it again, and it persists: a new PR');
+    web.Description = 'edited again';
+    await scan('Scan: seen once');
+    await scan('Scan: persisted, PR opened');
+    banner('They revert their change');
+    web.Description = 'edited in the console';
+    await scan('Scan: the drift is gone, the bot closes its PR with a comment');
+    const closed = github.review.pulls.at(-1);
+    show(
+      `PR #${closed?.number} is ${closed?.state}; its comment`,
+      github.review.comments.filter((c) => c.issue === closed?.number).at(-1)?.body,
+    );
+    web.Description = original;
+    banner('The trail on GitHub');
+    process.stdout.write(github.repo.store.git(['--no-pager', 'log', '--format=%h %s', 'main']));
+  } finally {
+    await github.close();
+  }
 }

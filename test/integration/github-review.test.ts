@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sampleState } from '../sim/aws/sample-state.js';
 import { type AwsSim, startAwsSim } from '../sim/aws/server.js';
 import { ec2Region, sampleWorld } from '../sim/aws/world.js';
 import { type GitHubSim, startGitHubSim } from '../sim/github/server.js';
@@ -11,42 +12,6 @@ const ACCOUNT = '111111111111';
 const REGION = 'eu-west-1';
 const BRANCH = 'statetrail/drift/aws-111111111111-eu-west-1';
 const CANARY = `ghp_${'Zq9'.repeat(12)}`;
-
-/** A state that agrees with the sample world's VPC and `web` security group. */
-function tfstate(aws: AwsSim): string {
-  const world = ec2Region(aws.world, ACCOUNT, REGION);
-  const vpc = world.vpcs[0];
-  const web = world.securityGroups.find((g) => g.GroupName === 'web');
-  const resource = (type: string, name: string, attributes: Record<string, unknown>) => ({
-    mode: 'managed',
-    type,
-    name,
-    provider: 'provider["registry.terraform.io/hashicorp/aws"]',
-    instances: [{ schema_version: 1, attributes, sensitive_attributes: [] }],
-  });
-  return JSON.stringify({
-    version: 4,
-    terraform_version: '1.9.5',
-    serial: 7,
-    lineage: 'b9b7a3c2-0000-4000-8000-000000000002',
-    outputs: {},
-    resources: [
-      resource('aws_vpc', 'main', {
-        id: vpc?.VpcId,
-        arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/${vpc?.VpcId}`,
-        cidr_block: vpc?.CidrBlock,
-        tags: Object.fromEntries((vpc?.Tags ?? []).map((t) => [t.Key, t.Value])),
-      }),
-      resource('aws_security_group', 'web', {
-        id: web?.GroupId,
-        arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:security-group/${web?.GroupId}`,
-        name: 'web',
-        description: web?.Description,
-        vpc_id: web?.VpcId,
-      }),
-    ],
-  });
-}
 
 describe('drift pull requests and the dashboard on the simulated GitHub', () => {
   let aws: AwsSim;
@@ -66,7 +31,7 @@ describe('drift pull requests and the dashboard on the simulated GitHub', () => 
     env = { GITHUB_TOKEN: github.token, GITHUB_API_URL: github.url };
     const dir = await mkdtemp(join(tmpdir(), 'review-it-'));
     state = join(dir, 'main.tfstate');
-    await writeFile(state, tfstate(aws));
+    await writeFile(state, sampleState(aws.world));
     return () => github.close();
   });
 
