@@ -1,4 +1,5 @@
 import { looksLikeCredential } from '../snapshot/normalize/redact-credentials.js';
+import { markdownCell } from '../snapshot/sanitize.js';
 
 /** What a credential-shaped value becomes in a PR body, comment or the dashboard. */
 export const MASKED = '(masked: credential-shaped value)';
@@ -10,15 +11,8 @@ export const MASKED = '(masked: credential-shaped value)';
 export function md(value: unknown): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   if (looksLikeCredential(text)) return MASKED;
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/`/g, '\\`')
-    .replace(/([*_[\]~#!])/g, '\\$1')
-    .replace(/\r?\n/g, '<br>');
+  // Emphasis, headings and images are escaped too: a PR body is read, not diffed.
+  return markdownCell(text).replace(/([*_[~#!])/g, '\\$1');
 }
 
 /** A string for inside a fenced HCL block: masked, and quoted as an HCL string literal. */

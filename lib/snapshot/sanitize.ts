@@ -23,21 +23,22 @@ export function forTerminal(value: string): string {
   return forLine(value);
 }
 
-const MARKDOWN: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  '|': '\\|',
-  '`': '\\`',
-  '[': '\\[',
-  ']': '\\]',
-  '*': '\\*',
-  _: '\\_',
-  '\\': '\\\\',
-};
-
-/** {@link forLine} for Markdown (a report, a PR body): HTML and Markdown syntax escaped. */
-export function forMarkdown(value: string): string {
-  return forLine(value).replace(/[&<>"|`[\]*_\\]/g, (char) => MARKDOWN[char] as string);
+/**
+ * Text for one GitHub markdown table cell: each line made safe with {@link forLine}, HTML and the
+ * table's `|` and code's backtick escaped, `](` and `][` (what make a link or an image) broken,
+ * newlines as `<br>`. `web[1]` stays as Terraform prints it.
+ */
+export function markdownCell(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map(forLine)
+    .join('\n')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/`/g, '\\`')
+    .replace(/\](?=[([])/g, '\\]')
+    .replace(/\r?\n/g, '<br>');
 }

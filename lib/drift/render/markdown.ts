@@ -1,4 +1,4 @@
-import { forLine } from '../../snapshot/sanitize.js';
+import { markdownCell } from '../../snapshot/sanitize.js';
 import type { DriftReport } from '../schema.js';
 import { valueText } from './value-text.js';
 
@@ -8,26 +8,9 @@ export interface MarkdownOptions {
   readonly limit?: number;
 }
 
-// A value inside a table cell: pipes would split the cell, backticks would open code spans,
-// `](` would make a link or an image, and raw HTML (`<img onerror>`) would render. Each line is
-// made safe as one line (controls shown, credential shapes masked) first. `_` and `*` stay: inside
-// a cell they can only italicize, and escaping them would make every `aws_instance` unreadable raw.
+// A value inside a table cell: see markdownCell (no HTML, no link, no forged line).
 function cell(value: unknown): string {
-  return (
-    valueText(value)
-      .split(/\r?\n/)
-      .map(forLine)
-      .join('\n')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/\\/g, '\\\\')
-      .replace(/\|/g, '\\|')
-      .replace(/`/g, '\\`')
-      // `](` and `][` are what make a link or an image; `web[1]` stays as Terraform prints it.
-      .replace(/\](?=[([])/g, '\\]')
-      .replace(/\r?\n/g, '<br>')
-  );
+  return markdownCell(valueText(value));
 }
 
 function capped<T>(rows: readonly T[], limit: number, render: (row: T) => string[]): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REDACTED } from '../../../lib/snapshot/normalize/redact-credentials.js';
-import { forLine, forMarkdown, forTerminal } from '../../../lib/snapshot/sanitize.js';
+import { forLine, forTerminal, markdownCell } from '../../../lib/snapshot/sanitize.js';
 import { renderCommitMessage } from '../../../lib/trail/commit-message.js';
 import { diffTrail } from '../../../lib/trail/diff-trail.js';
 
@@ -22,14 +22,16 @@ describe('sanitize', () => {
 
   it('masks a credential-shaped value', () => {
     expect(forLine(`manager ${TOKEN}`)).toBe(REDACTED);
-    expect(forMarkdown(TOKEN)).not.toContain(TOKEN);
+    expect(markdownCell(TOKEN)).not.toContain(TOKEN);
   });
 
-  it('escapes HTML and table syntax for markdown', () => {
-    expect(forMarkdown('<img src=x onerror=alert(1)>')).toBe('&lt;img src=x onerror=alert(1)&gt;');
-    expect(forMarkdown('a|b `c` [l](u) &')).toBe('a\\|b \\`c\\` \\[l\\](u) &amp;');
-    // The visible escape's backslash is itself escaped, so Markdown shows `x\u000ay`.
-    expect(forMarkdown('x\ny')).toBe('x\\\\u000ay');
+  it('escapes HTML and table syntax for a markdown cell, and breaks what makes a link', () => {
+    expect(markdownCell('<img src=x onerror=alert(1)>')).toBe('&lt;img src=x onerror=alert(1)&gt;');
+    expect(markdownCell('a|b `c` [l](u) &')).toBe('a\\|b \\`c\\` [l\\](u) &amp;');
+    expect(markdownCell('aws_instance.web[1]')).toBe('aws_instance.web[1]');
+    // A newline stays inside the cell; a control character shows, its backslash escaped.
+    expect(markdownCell('x\ny')).toBe('x<br>y');
+    expect(markdownCell('x\u0007y')).toBe('x\\\\u0007y');
   });
 });
 
