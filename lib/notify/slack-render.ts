@@ -1,3 +1,4 @@
+import { forLine } from '../snapshot/sanitize.js';
 import type { NotifyMessage } from './message.js';
 import { countsLine, entryLine, headline, safeUrl, truncate } from './text.js';
 
@@ -71,7 +72,7 @@ function buttons(message: NotifyMessage): SlackButton[] {
   ];
   const pulls = pullRequests
     .slice(0, SLACK_LIMITS.actions - fixed.length)
-    .map((pull) => button(`PR: ${pull.title}`, pull.url));
+    .map((pull) => button(`PR: ${forLine(pull.title)}`, pull.url));
   return [...pulls, ...fixed];
 }
 
