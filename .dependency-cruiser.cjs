@@ -19,7 +19,7 @@ const LAYERS = {
   trail: ['model', 'snapshot', 'drift'],
   config: ['model'],
   review: ['model', 'snapshot', 'terraform', 'drift', 'trail'],
-  notify: ['model', 'drift'],
+  notify: ['model', 'snapshot', 'drift'],
   pipeline: [
     'model',
     'snapshot',
