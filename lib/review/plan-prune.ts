@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { fingerprintValue, type StaleReason } from '../drift/accept.js';
 import { acceptedFilePath, formatAcceptedFile } from '../drift/accept-file.js';
-import type { AcceptedEntry } from '../drift/accept-schema.js';
+import { type AcceptedEntry, kindOf } from '../drift/accept-schema.js';
 import type { DriftReport } from '../drift/schema.js';
 import { sameBody } from './body-hash.js';
-import { scopeSlug } from './drift-items.js';
+import { driftItems, scopeSlug } from './drift-items.js';
 import { codeSpan, md } from './markdown-text.js';
 import { REVIEW_TRAILER, type ReviewAction, type ReviewPlan } from './plan-review.js';
 import type { PullFacts } from './reviewer.js';
@@ -52,7 +52,8 @@ const same = (a: AcceptedEntry, b: AcceptedEntry) => fingerprintValue(a) === fin
 /**
  * Adds to a drift plan the housekeeping PRs (`statetrail/prune/<scope>`) that remove accepted
  * entries which no longer apply (expired, their drift resolved, or its value changed); pure.
- * An entry whose cloud value is masked is kept (unknown is not absent). Only entries still on the
+ * An entry whose cloud value is masked is kept (unknown is not absent), and so is one whose target
+ * still drifts on its way to a drift PR (whose merge replaces it). Only entries still on the
  * base branch, exactly as the drift step read them, are removed: every other entry stays. A scope
  * whose drift PR is open (or opens now) gets no prune PR, so two statetrail PRs never edit one
  * accepted file; a prune PR closed unmerged declines exactly those removals. Nothing stale,
@@ -64,14 +65,29 @@ export function planPrune(input: PlanPruneInput, plan: ReviewPlan): ReviewPlan {
   const actions: ReviewAction[] = [...plan.actions];
   const handsOff = [...plan.handsOff];
   const scopes: Record<string, ScopeState> = { ...plan.state.scopes };
+  const drifting = driftItems(input.report);
   const names = [...new Set([...Object.keys(previous), ...input.stale.keys()])].sort();
   for (const scope of names) {
     // Unknown is not absent: an incomplete scope keeps what the review knew (planReview kept it).
     if (complete.get(scope) !== true) continue;
     const before = previous[scope];
     const onBase = input.accepted.get(scope) ?? [];
+    // A target that drifts on towards a drift PR is left to it: that PR's merge replaces the
+    // entry, and a prune PR now would be closed as soon as the drift PR opens.
+    const tracked = scopes[scope]?.items ?? {};
+    const replacing = (drifting.get(scope) ?? []).filter(
+      (item) => tracked[item.identity] !== undefined && !tracked[item.identity]?.quiet,
+    );
     const stale = (input.stale.get(scope) ?? []).filter(
-      (s) => s.why !== 'sensitive' && onBase.some((entry) => same(entry, s.entry)),
+      (s) =>
+        s.why !== 'sensitive' &&
+        onBase.some((entry) => same(entry, s.entry)) &&
+        !replacing.some(
+          (item) =>
+            item.kind === kindOf(s.entry) &&
+            item.address === s.entry.address &&
+            item.attribute === s.entry.attribute,
+        ),
     );
     const staleKeys = new Set(stale.map((s) => pruneKey(scope, s.entry)));
     let declined = (before?.declined ?? []).filter((k) => staleKeys.has(k));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AcceptedEntry } from '../../../lib/drift/accept-schema.js';
 import type { DriftReport } from '../../../lib/drift/schema.js';
 import { withBodyHash } from '../../../lib/review/body-hash.js';
+import { driftItems } from '../../../lib/review/drift-items.js';
 import {
   type PlanPruneInput,
   planPrune,
@@ -122,6 +123,44 @@ describe('planPrune', () => {
     expect(planPrune(input([{ entry: kept, why: 'sensitive' }]), noDrift).actions).toEqual([]);
     const edited = { ...gone, reason: 'edited since the drift step read it' };
     expect(planPrune(input([{ entry: edited, why: 'expired' }]), noDrift).actions).toEqual([]);
+  });
+
+  it('leaves an expired entry whose drift goes on to its drift PR, unless that drift is snoozed', () => {
+    const drifting = report();
+    drifting.changed.push({
+      address: gone.address,
+      type: 'aws_security_group',
+      id: 'web',
+      path: `${A}/ec2/securitygroup/web.yaml`,
+      changes: [{ attribute: 'description', state: 'from code', cloud: 'by hand' }],
+    });
+    const [item] = driftItems(drifting).get(A) ?? [];
+    if (!item) throw new Error('no item');
+    const tracking = (quiet?: 'snoozed'): ReviewPlan => ({
+      ...noDrift,
+      state: {
+        ...empty,
+        scopes: {
+          [A]: {
+            items: {
+              [item.identity]: {
+                key: item.key,
+                first: 's',
+                seen: 1,
+                commit: null,
+                ...(quiet ? { quiet } : {}),
+              },
+            },
+          },
+        },
+      },
+    });
+    const stale = [{ entry: gone, why: 'expired' as const }];
+    expect(planPrune(input(stale, empty, [], { report: drifting }), tracking()).actions).toEqual(
+      [],
+    );
+    const snoozed = planPrune(input(stale, empty, [], { report: drifting }), tracking('snoozed'));
+    expect(snoozed.actions.map((a) => a.kind)).toEqual(['open']);
   });
 
   it('leaves a scope this scan did not complete alone', () => {
