@@ -170,7 +170,14 @@ async function gitHubLoop(aws: AwsSim, env: NodeJS.ProcessEnv, awsArgs: string[]
       `PR #${closed?.number} is ${closed?.state}; its comment`,
       github.review.comments.filter((c) => c.issue === closed?.number).at(-1)?.body,
     );
+    banner('The hand-made value is reverted for good: its accepted entry no longer applies');
     web.Description = original;
+    await scan('Scan: the accepted drift is gone, a prune PR proposes removing its entry');
+    const prune = open().find((p) => p.head.startsWith('statetrail/prune/'));
+    if (!prune) throw new Error('no prune PR was opened');
+    show('The prune PR body', prune.body);
+    github.review.merge(prune.number, 'octocat');
+    await scan('Next scan after the prune PR is merged: nothing more to do');
     banner('The trail on GitHub');
     process.stdout.write(github.repo.store.git(['--no-pager', 'log', '--format=%h %s', 'main']));
   } finally {

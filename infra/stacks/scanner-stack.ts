@@ -7,16 +7,17 @@ import { StagingBucket } from '../constructs/staging-bucket.js';
 /** Props of {@link ScannerStack}. */
 export interface ScannerStackProps extends StackProps {
   /**
-   * The trail drift and commit read and write, `github:OWNER/REPO[@BRANCH]` (`STATETRAIL_TRAIL`).
-   * Its credential is not configured here: the deployment reads it from Secrets Manager.
-   * @default none: the drift and commit functions fail their cold start, naming the variable
+   * The trail drift, commit and review read and write, `github:OWNER/REPO[@BRANCH]`
+   * (`STATETRAIL_TRAIL`). Its credential is not configured here: the deployment reads it from
+   * Secrets Manager.
+   * @default none: the drift, commit and review functions fail their cold start, naming the variable
    */
   readonly trail?: string;
 }
 
 /**
  * The scanner: the staging bucket and one function per pipeline step (plan, collect, drift,
- * commit) for a state machine to run. The bucket lives here rather than in a stateful stack
+ * commit, review) for a state machine to run. The bucket lives here rather than in a stateful stack
  * because nothing in it outlives a scan (see {@link StagingBucket}).
  */
 export class ScannerStack extends Stack {
@@ -30,6 +31,8 @@ export class ScannerStack extends Stack {
   public readonly drift: ScannerFunction;
   /** The commit step: one commit of the scan on the trail. */
   public readonly commit: ScannerFunction;
+  /** The review step: drift PRs, prune PRs and the dashboard issue on the GitHub trail. */
+  public readonly review: ScannerFunction;
 
   public constructor(scope: Construct, id: string, props: ScannerStackProps = {}) {
     super(scope, id, props);
@@ -69,7 +72,14 @@ export class ScannerStack extends Stack {
       memorySize: 1024,
       environment: { ...staging, ...trail },
     });
-    for (const step of [this.plan, this.collect, this.drift, this.commit]) {
+    this.review = new ScannerFunction(this, 'Review', {
+      entry: 'functions/review.ts',
+      description: 'statetrail: reviews the scan on GitHub: drift pull requests and the dashboard',
+      timeout: Duration.minutes(10),
+      memorySize: 1024,
+      environment: { ...staging, ...trail },
+    });
+    for (const step of [this.plan, this.collect, this.drift, this.commit, this.review]) {
       this.staging.grantStagingReadWrite(step);
     }
     for (const statement of collectorStatements(this.partition)) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { StateLocation } from '../config/schema.js';
 import { applyAcceptance } from '../drift/accept.js';
 import { ACCEPTED_DIR } from '../drift/accept-file.js';
+import { AcceptedEntry } from '../drift/accept-schema.js';
 import { computeDrift } from '../drift/engine.js';
 import { type IgnoreRules, NO_IGNORE, parseIgnore } from '../drift/ignore.js';
 import { DriftReport } from '../drift/schema.js';
@@ -31,6 +32,16 @@ export const DriftStepOutput = z.strictObject({
   errors: z.array(z.string()),
   /** The states' instances as `.statetrail/terraform.json` keeps them, for the commit's classes. */
   terraform: TerraformRecord,
+  /** Accepted entries that no longer apply, for the review to prune. */
+  stale: z
+    .array(
+      z.strictObject({
+        scope: z.string(),
+        entry: AcceptedEntry,
+        why: z.enum(['expired', 'changed', 'resolved', 'sensitive']),
+      }),
+    )
+    .optional(),
 });
 export type DriftStepOutput = z.infer<typeof DriftStepOutput>;
 
@@ -73,12 +84,13 @@ export async function drift(input: DriftStepInput, deps: DriftStepDeps): Promise
     now,
   });
   const acceptance = await trailAcceptance(deps.trail);
-  const { report } = applyAcceptance(compared, acceptance.entries, now);
+  const { report, stale } = applyAcceptance(compared, acceptance.entries, now);
   const instances = loaded.states.flatMap((state) => state.instances);
   const output: DriftStepOutput = {
     report,
     errors: [...loaded.errors, ...acceptance.errors].map((e) => e.message),
     terraform: recordInstances(instances),
+    stale,
   };
   for (const error of output.errors) deps.logger.warn('State could not be read', { error });
   await deps.staging.put(key, output);

@@ -4,6 +4,7 @@ import type { AcceptedEntry } from '../drift/accept-schema.js';
 import type { Clock, Logger } from '../model/index.js';
 import { sameBody } from '../review/body-hash.js';
 import { ReviewConflictError } from '../review/errors.js';
+import { planPrune, type StaleAccepted } from '../review/plan-prune.js';
 import {
   type PlanReviewInput,
   planReview,
@@ -51,6 +52,9 @@ export interface ReviewDeps {
 /** The labels of every drift PR. */
 export const PULL_LABELS = [REVIEW_LABEL, 'drift'] as const;
 
+/** The labels of every prune PR. */
+export const PRUNE_LABELS = [REVIEW_LABEL, 'prune'] as const;
+
 /** The review defaults: two consecutive scans, ten open drift PRs. */
 export const DEFAULT_REVIEW: ReviewSettings = { persistScans: 2, maxOpenPulls: 10 };
 
@@ -70,7 +74,7 @@ export async function review(input: ReviewInput, deps: ReviewDeps): Promise<Revi
   if (!reviewer || staged === undefined) {
     return { ...empty, skipped: reviewer ? 'no-drift-report' : 'not-github' };
   }
-  const { report } = DriftStepOutput.parse(staged);
+  const { report, stale = [] } = DriftStepOutput.parse(staged);
   const committed = await readIfPresent(deps.staging, stagingKeys.commit(scanId));
   const commit = committed === undefined ? null : CommitOutput.parse(committed).commit;
   const settings = { ...DEFAULT_REVIEW, ...deps.review };
@@ -80,9 +84,15 @@ export async function review(input: ReviewInput, deps: ReviewDeps): Promise<Revi
   const state = dashboard === null ? null : parseStateComment(dashboard.body);
   const pulls = new Map<number, PullFacts>();
   for (const scope of Object.values(state?.scopes ?? {})) {
-    if (!scope.pull) continue;
-    const facts = await reviewer.pullFacts(scope.pull.number);
-    if (facts) pulls.set(facts.number, facts);
+    for (const tracked of [scope.pull, scope.prune]) {
+      if (!tracked) continue;
+      const facts = await reviewer.pullFacts(tracked.number);
+      if (facts) pulls.set(facts.number, facts);
+    }
+  }
+  const staleByScope = new Map<string, StaleAccepted[]>();
+  for (const { scope, entry, why } of stale) {
+    staleByScope.set(scope, [...(staleByScope.get(scope) ?? []), { entry, why }]);
   }
   const planInput: PlanReviewInput = {
     report,
@@ -100,9 +110,9 @@ export async function review(input: ReviewInput, deps: ReviewDeps): Promise<Revi
   const writing = plan.actions.flatMap((a) =>
     a.kind === 'open' || (a.kind === 'update' && a.commit) ? [a.scope] : [],
   );
-  if (writing.length > 0) {
-    plan = planReview({ ...planInput, accepted: await acceptedOf(writing, deps.trail) });
-  }
+  const accepted = await acceptedOf([...new Set([...writing, ...staleByScope.keys()])], deps.trail);
+  if (writing.length > 0) plan = planReview({ ...planInput, accepted });
+  plan = planPrune({ report, base, state, pulls, accepted, stale: staleByScope }, plan);
 
   const output: ReviewOutput = { ...empty, baseline: state === null };
   const next = structuredClone(plan.state);
@@ -114,10 +124,14 @@ export async function review(input: ReviewInput, deps: ReviewDeps): Promise<Revi
         const adopted = await reviewer.findPull(action.branch);
         const number = adopted ? adopted.number : (await opened(reviewer, action, base)).number;
         const scope = next.scopes[action.scope] ?? { items: {} };
-        next.scopes[action.scope] = {
-          ...scope,
-          pull: { number, keys: adopted ? [] : [...action.keys], base: base.sha },
-        };
+        next.scopes[action.scope] = action.prune
+          ? {
+              ...scope,
+              prune: adopted
+                ? { number, keys: [], file: '' }
+                : { number, keys: [...action.prune.keys], file: action.prune.file },
+            }
+          : { ...scope, pull: { number, keys: adopted ? [] : [...action.keys], base: base.sha } };
         if (!adopted) output.opened.push(number);
       } else if (action.kind === 'update') {
         if (action.commit) {
@@ -178,7 +192,7 @@ async function opened(
     base: base.branch,
     title: action.title,
     body: action.body,
-    labels: [...PULL_LABELS],
+    labels: action.prune ? [...PRUNE_LABELS] : [...PULL_LABELS],
   });
 }
 

@@ -55,6 +55,8 @@ export type ReviewAction =
       readonly body: string;
       readonly keys: readonly string[];
       readonly commit: PlannedCommit;
+      /** Set for a prune PR: what the state tracks once it has a number. */
+      readonly prune?: { readonly keys: readonly string[]; readonly file: string };
     }
   | {
       readonly kind: 'update';

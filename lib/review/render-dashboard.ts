@@ -59,7 +59,8 @@ export function renderDashboard(input: DashboardInput): string {
   const rows: string[] = [];
   for (const scope of scopes) {
     const tracked = state.scopes[scope];
-    if (!tracked) continue;
+    // A scope the review tracks only for its prune PR has no open drift.
+    if (!tracked || (Object.keys(tracked.items).length === 0 && !tracked.pull)) continue;
     const present = items.get(scope) ?? [];
     const byKind = { changed: 0, unmanaged: 0, missing: 0 };
     for (const item of present) byKind[item.kind] += 1;
@@ -89,6 +90,15 @@ export function renderDashboard(input: DashboardInput): string {
         '_Snoozed_: its PR was closed unmerged; it alarms again when it changes. _Baseline_: present at the first scan.',
     );
   }
+  const prunes = scopes.flatMap((scope) => {
+    const prune = state.scopes[scope]?.prune;
+    return prune
+      ? [
+          `- ${codeSpan(scope)}: [#${prune.number}](${input.repoUrl}/pull/${prune.number}) removes ${prune.keys.length} stale accepted ${prune.keys.length === 1 ? 'entry' : 'entries'}${input.handsOff.includes(scope) ? ' (pushed to by a person: left alone)' : ''}`,
+        ]
+      : [];
+  });
+  if (prunes.length > 0) lines.push('', '### Stale accepted entries', '', ...prunes);
   const snoozedRows = scopes.flatMap((scope) =>
     (items.get(scope) ?? [])
       .filter((item) => state.scopes[scope]?.items[item.identity]?.quiet === 'snoozed')

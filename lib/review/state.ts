@@ -27,10 +27,23 @@ export const TrackedPull = z.strictObject({
 });
 export type TrackedPull = z.infer<typeof TrackedPull>;
 
+/** The housekeeping PR that removes a scope's stale accepted entries. */
+export const TrackedPrune = z.strictObject({
+  number: z.number().int().positive(),
+  /** The stale entries its branch removes (pruneKey). */
+  keys: z.array(z.string()),
+  /** A short hash of the accepted file its branch writes: a new one means a new commit. */
+  file: z.string(),
+});
+export type TrackedPrune = z.infer<typeof TrackedPrune>;
+
 /** What the review keeps per scope. */
 export const ScopeState = z.strictObject({
   items: z.record(z.string(), TrackedItem),
   pull: TrackedPull.optional(),
+  prune: TrackedPrune.optional(),
+  /** Stale entries whose removal a person declined (the prune PR closed unmerged): kept. */
+  declined: z.array(z.string()).optional(),
 });
 export type ScopeState = z.infer<typeof ScopeState>;
 

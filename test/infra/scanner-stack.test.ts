@@ -21,7 +21,7 @@ interface Statement {
 }
 
 /** Every Allow statement of every inline policy attached to a step function's role. */
-function roleStatements(step: 'Plan' | 'Collect' | 'Drift' | 'Commit'): Statement[] {
+function roleStatements(step: 'Plan' | 'Collect' | 'Drift' | 'Commit' | 'Review'): Statement[] {
   const roleId = Object.keys(
     template.findResources('AWS::IAM::Role', {
       Properties: {
@@ -76,15 +76,23 @@ describe('ScannerStack', () => {
     });
   });
 
-  it('has one function per step, drift and commit told the trail, none given a credential', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 4);
-    for (const step of [/discovers accounts/, /collects one/, /compares the staged/, /commits/]) {
+  it('has one function per step, drift, commit and review told the trail, none given a credential', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 5);
+    const steps = [
+      /discovers accounts/,
+      /collects one/,
+      /compares the staged/,
+      /commits/,
+      /reviews/,
+    ];
+    for (const step of steps) {
       const env = environmentOf(step);
       expect(env['STAGING_PREFIX']).toBe('staging/');
       expect(Object.keys(env).filter((name) => /TOKEN|KEY|SECRET/.test(name))).toEqual([]);
     }
     expect(environmentOf(/compares the staged/)['STATETRAIL_TRAIL']).toBe(TRAIL);
     expect(environmentOf(/commits/)['STATETRAIL_TRAIL']).toBe(TRAIL);
+    expect(environmentOf(/reviews/)['STATETRAIL_TRAIL']).toBe(TRAIL);
     expect(environmentOf(/collects one/)['STATETRAIL_TRAIL']).toBeUndefined();
   });
 
@@ -107,8 +115,8 @@ describe('ScannerStack', () => {
     );
   });
 
-  it('grants the drift and commit roles staging only: the trail is reached over HTTPS', () => {
-    for (const step of ['Drift', 'Commit'] as const) {
+  it('grants the drift, commit and review roles staging only: GitHub is reached over HTTPS', () => {
+    for (const step of ['Drift', 'Commit', 'Review'] as const) {
       expect(actionsOf(roleStatements(step))).toEqual(
         [
           'logs:CreateLogStream',
@@ -124,7 +132,7 @@ describe('ScannerStack', () => {
   });
 
   it('keeps the function logs for a bounded time', () => {
-    template.resourceCountIs('AWS::Logs::LogGroup', 4);
+    template.resourceCountIs('AWS::Logs::LogGroup', 5);
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 

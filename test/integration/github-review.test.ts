@@ -11,6 +11,8 @@ import { freshTrailDir, simArgs, statetrail } from './scan-helpers.js';
 const ACCOUNT = '111111111111';
 const REGION = 'eu-west-1';
 const BRANCH = 'statetrail/drift/aws-111111111111-eu-west-1';
+const PRUNE_BRANCH = 'statetrail/prune/aws-111111111111-eu-west-1';
+const ACCEPTED = '.statetrail/accepted/aws%2F111111111111%2Feu-west-1.yaml';
 const CANARY = `ghp_${'Zq9'.repeat(12)}`;
 
 describe('drift pull requests and the dashboard on the simulated GitHub', () => {
@@ -144,6 +146,43 @@ describe('drift pull requests and the dashboard on the simulated GitHub', () => 
     expect(github.review.pulls).toHaveLength(1);
     expect(ref(BRANCH)).toBeUndefined();
     expect(dashboard()?.body).toContain('| description | no expiry |');
+  });
+
+  it('proposes removing an accepted entry once its drift is reverted, and merging removes it', async () => {
+    const original = web().Description;
+    await persistentDrift();
+    const [pull] = openPulls();
+    github.review.merge(pull?.number ?? 0, 'octocat');
+    await scan();
+    expect(openPulls()).toEqual([]);
+    const accepted = () => github.repo.store.git(['show', `main:${ACCEPTED}`]);
+    expect(accepted()).toContain('attribute: description');
+    web().Description = original;
+    await scan();
+    const [prune] = openPulls();
+    expect(prune?.head).toBe(PRUNE_BRANCH);
+    expect(prune?.labels).toEqual(['statetrail', 'prune']);
+    expect(prune?.body).toContain('the drift is gone');
+    expect(github.repo.store.git(['show', `${PRUNE_BRANCH}:${ACCEPTED}`])).not.toContain(
+      'description',
+    );
+    github.resetCalls();
+    await scan();
+    expect(github.writes()).toEqual([]);
+    github.review.merge(prune?.number ?? 0, 'octocat');
+    await scan();
+    expect(accepted()).not.toContain('description');
+    expect(openPulls()).toEqual([]);
+    expect(ref(PRUNE_BRANCH)).toBeUndefined();
+  });
+
+  it('proposes no prune while every accepted entry still applies', async () => {
+    await persistentDrift();
+    github.review.merge(openPulls()[0]?.number ?? 0, 'octocat');
+    await scan();
+    await scan();
+    expect(github.review.pulls).toHaveLength(1);
+    expect(ref(PRUNE_BRANCH)).toBeUndefined();
   });
 
   it('snoozes exactly the drift of a PR closed unmerged, until it changes', async () => {

@@ -97,6 +97,43 @@ describe('review markdown', () => {
     expect(body).not.toContain(CANARY);
   });
 
+  it('lists a prune PR under stale accepted entries, not as open drift', () => {
+    const body = renderDashboard({
+      report: {
+        version: 1,
+        generatedAt: 'now',
+        scopes: [{ scope: SCOPE, complete: true }],
+        summary: {
+          total: 0,
+          managed: 0,
+          unmanaged: 0,
+          missing: 0,
+          changed: 0,
+          managedElsewhere: 0,
+          accepted: 0,
+          coverage: 1,
+        },
+        unmanaged: [],
+        missing: [],
+        changed: [],
+        managedElsewhere: [],
+        accepted: [],
+      },
+      state: {
+        version: 1,
+        lastCommit: null,
+        scopes: { [SCOPE]: { items: {}, prune: { number: 5, keys: ['k1'], file: 'f' } } },
+      },
+      repoUrl: 'https://github.example/acme/trail',
+      persistScans: 2,
+      handsOff: [],
+    });
+    expect(body).toContain('No open drift.');
+    expect(body).toMatch(
+      /### Stale accepted entries\n\n- `.*`: \[#5\]\(.*\/pull\/5\) removes 1 stale accepted entry/,
+    );
+  });
+
   it('reads an edited, unreadable state as none', () => {
     expect(parseStateComment('<!-- statetrail-state: bm90IGpzb24= -->')).toBeNull();
   });
