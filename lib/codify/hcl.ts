@@ -53,7 +53,8 @@ export function quote(text: string): string {
     else if (code < 0x20 || code === 0x7f) out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += char;
   }
-  return `"${out.replaceAll('${', '$${').replaceAll('%{', '%%{')}"`;
+  // A function replacement: in a replacement string `$$` would mean one `$`.
+  return `"${out.replace(/([$%])\{/g, (_match, sign: string) => `${sign}${sign}{`)}"`;
 }
 
 function key(name: string): string {
