@@ -13,7 +13,7 @@ const LAYERS = {
   ownership: ['model'],
   terraform: ['model', 'snapshot'],
   drift: ['model', 'snapshot', 'ownership', 'terraform'],
-  codify: ['model', 'snapshot', 'ownership', 'terraform'],
+  codify: ['model', 'snapshot', 'ownership', 'terraform', 'drift'],
   sources: ['model', 'snapshot', 'ownership'],
   attribution: ['model', 'sources'],
   trail: ['model', 'snapshot', 'drift'],

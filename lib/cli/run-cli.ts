@@ -11,6 +11,7 @@ import { packageVersion } from './version.js';
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   scan: async () => (await import('./scan-command.js')).scanCommand,
   drift: async () => (await import('./drift-command.js')).driftCommand,
+  codify: async () => (await import('./codify-command.js')).codifyCommand,
 };
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;

@@ -32,6 +32,13 @@ export const SCAN_USAGE = `Usage: statetrail scan [--config FILE] [--region R|al
   --out FILE             write the report to FILE instead of standard output
   --strict               exit 2 when any scope could not be scanned completely`;
 
+/** Usage text of `statetrail codify`. */
+export const CODIFY_USAGE = `Usage: statetrail codify --snapshot DIR --state FILE [--state FILE]... [--out DIR]
+
+  --snapshot DIR         a trail checkout
+  --state FILE           a local Terraform state (.tfstate); repeat for more
+  --out DIR              where imports.tf is written [default: .]`;
+
 /** Usage text of `statetrail drift`. */
 export const DRIFT_USAGE = `Usage: statetrail drift --snapshot DIR [--config FILE] --state LOC [--state LOC]...
                         [--ignore FILE] [--format console|json|markdown] [--out FILE]
@@ -52,10 +59,13 @@ Commands:
   scan    export AWS configuration (EC2/VPC, S3, EKS) into the trail: one commit per scan that
           saw a change, nothing when nothing changed
   drift   compare a trail checkout with Terraform states: unmanaged, missing, changed
+  codify  write imports.tf: import and resource blocks for the unmanaged resources
 
 ${SCAN_USAGE}
 
 ${DRIFT_USAGE}
+
+${CODIFY_USAGE}
 
 Exit codes: 0 in sync, 1 drift found, 2 error.
 `;
