@@ -16,6 +16,8 @@ export interface GitHubCall {
   readonly status: number;
   /** Bytes of the request body. */
   readonly bytes: number;
+  /** Bytes of the response body. */
+  readonly responseBytes: number;
   readonly auth: string | undefined;
 }
 
@@ -126,14 +128,16 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     readBody(req)
       .then((body) => {
         const reply = route(req, body, { sim, tokens, apps, now });
+        const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
         calls.push({
           method: req.method ?? 'GET',
           path: decodeURIComponent(new URL(req.url ?? '/', 'http://sim').pathname),
           status: reply.status,
           bytes: body.length,
+          responseBytes: Buffer.byteLength(text, 'utf8'),
           auth: req.headers.authorization,
         });
-        send(res, reply);
+        send(res, reply, text);
       })
       .catch((error: unknown) => send(res, { status: 500, body: { message: String(error) } }));
   });
@@ -256,8 +260,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function send(res: ServerResponse, reply: GitHubReply): void {
-  const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
+function send(
+  res: ServerResponse,
+  reply: GitHubReply,
+  text = reply.body === undefined ? '' : JSON.stringify(reply.body),
+): void {
   res.writeHead(reply.status, {
     'content-type': 'application/json; charset=utf-8',
     'x-ratelimit-limit': '5000',
