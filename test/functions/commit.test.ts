@@ -6,23 +6,16 @@ import {
   EKS_CLUSTER,
   lambdaContext,
   REGION,
+  runUpTo,
   type StepWorld,
-  scanRequest,
   startStepWorld,
-  vpcState,
 } from './step-world.js';
 
 let world: StepWorld;
-let plan: typeof import('../../functions/plan.js').handler;
-let collect: typeof import('../../functions/collect.js').handler;
-let drift: typeof import('../../functions/drift.js').handler;
 let handler: typeof import('../../functions/commit.js').handler;
 
 beforeAll(async () => {
   world = await startStepWorld();
-  ({ handler: plan } = await import('../../functions/plan.js'));
-  ({ handler: collect } = await import('../../functions/collect.js'));
-  ({ handler: drift } = await import('../../functions/drift.js'));
   ({ handler } = await import('../../functions/commit.js'));
 });
 afterAll(async () => {
@@ -33,12 +26,7 @@ afterAll(async () => {
 const remote = (...args: string[]) => world.github.repo.store.git(args).trim();
 
 /** Plan, collect each item, drift: the state machine up to the commit step. */
-async function upToCommit(scanId: string): Promise<void> {
-  const { items } = await plan(scanRequest(scanId) as never, lambdaContext('plan'));
-  await Promise.all(items.map((item) => collect(item as never, lambdaContext('collect'))));
-  const state = await vpcState(world.aws);
-  await drift({ scanId, states: [{ location: state }] } as never, lambdaContext('drift'));
-}
+const upToCommit = (scanId: string) => runUpTo(world, scanId, 'commit');
 
 describe('commit handler', () => {
   it('commits the scan to the GitHub trail: AWS and EKS files in one commit', async () => {

@@ -8,23 +8,19 @@ import {
   ACCOUNT,
   lambdaContext,
   REGION,
+  runUpTo,
   STAGING_BUCKET,
   STAGING_PREFIX,
   type StepWorld,
-  scanRequest,
   startStepWorld,
   vpcState,
 } from './step-world.js';
 
 let world: StepWorld;
-let plan: typeof import('../../functions/plan.js').handler;
-let collect: typeof import('../../functions/collect.js').handler;
 let handler: typeof import('../../functions/drift.js').handler;
 
 beforeAll(async () => {
   world = await startStepWorld();
-  ({ handler: plan } = await import('../../functions/plan.js'));
-  ({ handler: collect } = await import('../../functions/collect.js'));
   ({ handler } = await import('../../functions/drift.js'));
 });
 afterAll(async () => {
@@ -32,10 +28,7 @@ afterAll(async () => {
 });
 
 /** Runs the plan and collect handlers as the state machine would, up to the drift step. */
-async function collected(scanId: string): Promise<void> {
-  const { items } = await plan(scanRequest(scanId) as never, lambdaContext('plan'));
-  await Promise.all(items.map((item) => collect(item as never, lambdaContext('collect'))));
-}
+const collected = (scanId: string) => runUpTo(world, scanId, 'drift');
 
 describe('drift handler', () => {
   it('compares the staged collect results with a state and stages the report', async () => {

@@ -1,26 +1,12 @@
 import { ParseError } from '@aws-lambda-powertools/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  lambdaContext,
-  type StepWorld,
-  scanRequest,
-  startStepWorld,
-  vpcState,
-} from './step-world.js';
+import { lambdaContext, runUpTo, type StepWorld, startStepWorld } from './step-world.js';
 
 let world: StepWorld;
-let plan: typeof import('../../functions/plan.js').handler;
-let collect: typeof import('../../functions/collect.js').handler;
-let drift: typeof import('../../functions/drift.js').handler;
-let commit: typeof import('../../functions/commit.js').handler;
 let handler: typeof import('../../functions/review.js').handler;
 
 beforeAll(async () => {
   world = await startStepWorld();
-  ({ handler: plan } = await import('../../functions/plan.js'));
-  ({ handler: collect } = await import('../../functions/collect.js'));
-  ({ handler: drift } = await import('../../functions/drift.js'));
-  ({ handler: commit } = await import('../../functions/commit.js'));
   ({ handler } = await import('../../functions/review.js'));
 });
 afterAll(async () => {
@@ -28,13 +14,7 @@ afterAll(async () => {
 });
 
 /** Plan, collect each item, drift, commit: the state machine up to the review step. */
-async function upToReview(scanId: string): Promise<void> {
-  const { items } = await plan(scanRequest(scanId) as never, lambdaContext('plan'));
-  await Promise.all(items.map((item) => collect(item as never, lambdaContext('collect'))));
-  const state = await vpcState(world.aws);
-  await drift({ scanId, states: [{ location: state }] } as never, lambdaContext('drift'));
-  await commit({ scanId } as never, lambdaContext('commit'));
-}
+const upToReview = (scanId: string) => runUpTo(world, scanId, 'review');
 
 const dashboards = () =>
   world.github.review.issues.filter((i) => i.title === 'statetrail: drift dashboard');

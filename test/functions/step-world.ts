@@ -134,3 +134,25 @@ export async function vpcState(aws: AwsSim): Promise<string> {
   await writeFile(path, JSON.stringify(state));
   return path;
 }
+
+/** The steps the state machine runs before the one a test is about, in its order. */
+export type StepBefore = 'drift' | 'commit' | 'review';
+
+/**
+ * Runs the real handlers as the state machine would, up to (not including) `next`: plan, collect
+ * of every item the plan returned, then drift against the VPC state, then commit. Handlers are
+ * imported here, after startStepWorld set the environment they read at cold start.
+ */
+export async function runUpTo(world: StepWorld, scanId: string, next: StepBefore): Promise<void> {
+  const { handler: plan } = await import('../../functions/plan.js');
+  const { handler: collect } = await import('../../functions/collect.js');
+  const { items } = await plan(scanRequest(scanId) as never, lambdaContext('plan'));
+  await Promise.all(items.map((item) => collect(item as never, lambdaContext('collect'))));
+  if (next === 'drift') return;
+  const { handler: drift } = await import('../../functions/drift.js');
+  const state = await vpcState(world.aws);
+  await drift({ scanId, states: [{ location: state }] } as never, lambdaContext('drift'));
+  if (next === 'commit') return;
+  const { handler: commit } = await import('../../functions/commit.js');
+  await commit({ scanId } as never, lambdaContext('commit'));
+}
