@@ -72,6 +72,41 @@ describe('drift pull requests and the dashboard on the simulated GitHub', () => 
     expect(dashboard()?.body).toMatch(/<!-- statetrail-state: [A-Za-z0-9+/=]+ -->/);
   });
 
+  it('keeps one dashboard when two first scans create it at once: the newer closes itself', async () => {
+    // The other first scan creates its dashboard between this scan's lookup and its own create.
+    github.faults.push({
+      method: 'POST',
+      path: /\/issues$/,
+      before: () => {
+        github.review.issues.push({
+          number: github.review.nextNumber(),
+          title: 'statetrail: drift dashboard',
+          body: 'the other scan',
+          state: 'open',
+          labels: ['statetrail'],
+          updatedAt: github.review.now(),
+        });
+      },
+    });
+    await scan();
+    const dashboards = github.review.issues.filter(
+      (i) => i.title === 'statetrail: drift dashboard',
+    );
+    expect(dashboards.map((i) => i.state)).toEqual(['open', 'closed']);
+    const [kept, duplicate] = dashboards;
+    expect(kept?.body).toMatch(/<!-- statetrail-state: [A-Za-z0-9+/=]+ -->/);
+    expect(
+      github.review.comments.filter((c) => c.issue === duplicate?.number).map((c) => c.body),
+    ).toEqual([
+      `Duplicate of #${kept?.number}: two scans created this issue at once; that one is kept.`,
+    ]);
+    // The next scan finds the kept one and leaves everything as it is.
+    const issues = github.review.issues.length;
+    await scan();
+    expect(github.review.issues).toHaveLength(issues);
+    expect(github.review.issues.filter((i) => i.state === 'open')).toHaveLength(1);
+  });
+
   it('opens one PR for drift that persisted two scans, with the acceptance entry and labels', async () => {
     await scan();
     web().Description = 'changed by hand';

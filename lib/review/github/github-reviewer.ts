@@ -58,6 +58,9 @@ export class GitHubReviewer implements Reviewer {
         ...this.at,
         state: 'open',
         labels: label,
+        // The oldest first: two scans that both created a dashboard agree on which one stays.
+        sort: 'created',
+        direction: 'asc',
         per_page: PER_PAGE,
         page,
       });
@@ -77,7 +80,7 @@ export class GitHubReviewer implements Reviewer {
         body: withBodyHash(spec.body),
         labels: [...spec.labels],
       });
-      return { number: data.number, result: 'created' };
+      return this.settleCreatedIssue(spec, data.number, label);
     }
     if (sameBody(existing.body, spec.body)) return { number: existing.number, result: 'unchanged' };
     await this.api.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
@@ -86,6 +89,34 @@ export class GitHubReviewer implements Reviewer {
       body: withBodyHash(spec.body),
     });
     return { number: existing.number, result: 'updated' };
+  }
+
+  /**
+   * Another scan (two first scans at once) may have created the same issue meanwhile. The oldest
+   * stays: a newer one closes itself with a comment pointing at it and hands it its body.
+   */
+  private async settleCreatedIssue(spec: IssueSpec, number: number, label: string) {
+    const oldest = await this.findIssue(spec.title, label);
+    if (oldest === null || oldest.number >= number) return { number, result: 'created' as const };
+    await this.api.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      ...this.at,
+      issue_number: number,
+      body: `Duplicate of #${oldest.number}: two scans created this issue at once; that one is kept.`,
+    });
+    await this.api.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+      ...this.at,
+      issue_number: number,
+      state: 'closed',
+      state_reason: 'not_planned',
+    });
+    if (sameBody(oldest.body, spec.body))
+      return { number: oldest.number, result: 'unchanged' as const };
+    await this.api.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+      ...this.at,
+      issue_number: oldest.number,
+      body: withBodyHash(spec.body),
+    });
+    return { number: oldest.number, result: 'updated' as const };
   }
 
   public async pullFacts(number: number): Promise<PullFacts | null> {

@@ -95,6 +95,8 @@ export function answerReview(
     const issues = world.issues.filter(
       (i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)),
     );
+    // GitHub's default order is the newest first (sort=created, direction=desc).
+    if ((query.get('direction') ?? 'desc') === 'desc') issues.reverse();
     return { status: 200, body: page(issues, query).map((i) => issueBody(i)) };
   }
   if (path === '/issues' && method === 'POST') {
