@@ -129,7 +129,7 @@ export async function review(input: ReviewInput, deps: ReviewDeps): Promise<Revi
               ...scope,
               prune: adopted
                 ? { number, keys: [], file: '' }
-                : { number, keys: [...action.prune.keys], file: action.prune.file },
+                : { number, keys: [...action.prune.keys], file: action.prune.file, base: base.sha },
             }
           : { ...scope, pull: { number, keys: adopted ? [] : [...action.keys], base: base.sha } };
         if (!adopted) output.opened.push(number);

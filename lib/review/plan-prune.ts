@@ -143,11 +143,19 @@ export function planPrune(input: PlanPruneInput, plan: ReviewPlan): ReviewPlan {
             title,
             body,
             ...(moved && facts.head
-              ? { commit: commit([facts.head, input.base.sha], facts.head) }
+              ? {
+                  // A merge parent only when main moved since the branch's last commit.
+                  commit: commit(
+                    prune.base === input.base.sha ? [facts.head] : [facts.head, input.base.sha],
+                    facts.head,
+                  ),
+                }
               : {}),
           });
         }
-        prune = { number: prune.number, keys, file: moved ? fileHash(content) : prune.file };
+        prune = moved
+          ? { number: prune.number, keys, file: fileHash(content), base: input.base.sha }
+          : { ...prune, keys };
       }
     } else if (removing.length > 0 && !drift) {
       actions.push({

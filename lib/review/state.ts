@@ -34,6 +34,8 @@ export const TrackedPrune = z.strictObject({
   keys: z.array(z.string()),
   /** A short hash of the accepted file its branch writes: a new one means a new commit. */
   file: z.string(),
+  /** The base branch commit its last statetrail commit was made on (absent in older states). */
+  base: z.string().optional(),
 });
 export type TrackedPrune = z.infer<typeof TrackedPrune>;
 

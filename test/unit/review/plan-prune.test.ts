@@ -221,3 +221,34 @@ describe('planPrune', () => {
     expect(plan.state.scopes[A]).toBeUndefined();
   });
 });
+
+describe('the commits of an updated prune PR', () => {
+  const moreStale: StaleAccepted[] = [
+    { entry: gone, why: 'resolved' },
+    { entry: kept, why: 'expired' },
+  ];
+  const tracked = (base: string): ReviewState => {
+    const state = withPrune();
+    const prune = state.scopes[A]?.prune;
+    if (!prune) throw new Error('expected a tracked prune PR');
+    return { ...state, scopes: { [A]: { items: {}, prune: { ...prune, base } } } };
+  };
+  const updateCommit = (state: ReviewState) => {
+    const plan = planPrune(input(moreStale, state, [facts(9)]), noDrift);
+    const update = plan.actions.find((a) => a.kind === 'update');
+    if (update?.kind !== 'update' || !update.commit) throw new Error('expected an update commit');
+    return { commit: update.commit, prune: plan.state.scopes[A]?.prune };
+  };
+
+  it('stack on the branch alone while the base branch has not moved', () => {
+    const { commit, prune } = updateCommit(tracked('b'.repeat(40)));
+    expect(commit.parents).toEqual(['h'.repeat(40)]);
+    expect(prune?.base).toBe('b'.repeat(40));
+  });
+
+  it('merge the base branch in once it moved, and remember the new base', () => {
+    const { commit, prune } = updateCommit(tracked('0'.repeat(40)));
+    expect(commit.parents).toEqual(['h'.repeat(40), 'b'.repeat(40)]);
+    expect(prune?.base).toBe('b'.repeat(40));
+  });
+});
