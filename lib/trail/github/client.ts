@@ -62,6 +62,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubApi {
     ...authOptions(options.auth),
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     retry: { retryAfterBaseValue: unit },
+    // The timeout is set per attempt, inside the retry plugin: a signal set once in a hook would
+    // still be aborted when the plugin retries a request that timed out.
+    request: { fetch: timedFetch(options.requestTimeoutMs ?? 30_000, timeLeft) },
     throttle: {
       retryAfterBaseValue: unit,
       fallbackSecondaryRateRetryAfter: 60,
@@ -80,17 +83,22 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubApi {
       ) => mayWait(after, count, 'secondary', `${request.method} ${request.url}`),
     },
   });
-  const requestTimeout = options.requestTimeoutMs ?? 30_000;
   octokit.hook.before('request', (request) => {
-    const left = timeLeft();
-    if (left < SAFETY_MARGIN_MS) {
+    if (timeLeft() < SAFETY_MARGIN_MS) {
       // Nothing may run past the caller's deadline: no more backoff-and-retry from here on.
       request.request = { ...request.request, retries: 0 };
     }
-    const signal = AbortSignal.timeout(Math.max(1, Math.min(requestTimeout, left)));
-    request.request = { ...request.request, signal };
   });
   return octokit;
+}
+
+/** `fetch` with each attempt bounded by the request timeout and the time left. */
+function timedFetch(requestTimeout: number, timeLeft: () => number): typeof fetch {
+  return (input, init = {}) => {
+    const timeout = AbortSignal.timeout(Math.max(1, Math.min(requestTimeout, timeLeft())));
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return fetch(input, { ...init, signal });
+  };
 }
 
 function authOptions(auth: GitHubAuth) {

@@ -31,6 +31,8 @@ export interface GitHubFault {
   readonly headers?: Record<string, string>;
   /** Runs before the request is answered normally (a concurrent writer, say); no answer of its own. */
   readonly before?: () => void;
+  /** Never answers: the connection stays open until the client gives up (a timeout). */
+  readonly hang?: boolean;
   /** @default 1 */
   times?: number;
 }
@@ -137,7 +139,7 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
           responseBytes: Buffer.byteLength(text, 'utf8'),
           auth: req.headers.authorization,
         });
-        send(res, reply, text);
+        if (reply !== HANG) send(res, reply, text);
       })
       .catch((error: unknown) => send(res, { status: 500, body: { message: String(error) } }));
   });
@@ -145,6 +147,9 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   Object.assign(sim, { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
   return sim;
 }
+
+/** The reply of a hanging fault: nothing is sent. */
+const HANG: GitHubReply = { status: 0 };
 
 interface RouteContext {
   readonly sim: GitHubSim;
@@ -164,6 +169,7 @@ function route(req: IncomingMessage, raw: Buffer, context: RouteContext): GitHub
   if (fault) {
     fault.times = (fault.times ?? 1) - 1;
     if (fault.times <= 0) context.sim.faults.splice(faultIndex, 1);
+    if (fault.hang) return HANG;
     if (fault.before) fault.before();
     else return { status: fault.status ?? 500, body: fault.body, headers: fault.headers ?? {} };
   }

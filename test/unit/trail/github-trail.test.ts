@@ -208,6 +208,39 @@ describe('Class: GitHubTrail', () => {
     expect(github.calls.filter((c) => c.status >= 400).map((c) => c.status)).toEqual([502, 403]);
   });
 
+  it('retries a request that timed out, and fails clearly when GitHub never answers a write', async () => {
+    const { github, head } = await seeded(1);
+    const api = createGitHubClient({
+      auth: { kind: 'token', token: github.token },
+      baseUrl: github.url,
+      waitUnitMs: 0,
+      writeIntervalMs: 0,
+      requestTimeoutMs: 1000,
+    });
+    const trail = new GitHubTrail({ api, owner: github.repo.owner, repo: github.repo.name });
+    github.faults.push({ method: 'GET', path: /\/git\/ref\/heads\/main$/, hang: true });
+    expect((await trail.readManifest()).head).toBe(head);
+    expect(
+      github.calls.filter((c) => c.path.endsWith('/git/ref/heads/main')).map((c) => c.status),
+    ).toEqual([0, 200]);
+
+    github.faults.push({
+      method: 'PATCH',
+      path: /\/git\/refs\/heads\/main$/,
+      hang: true,
+      times: 10,
+    });
+    await expect(
+      trail.writeCommit({
+        expectedHead: head,
+        message: 'scan',
+        changes: [{ path: 'b.yaml', content: bytes('2\n') }],
+      }),
+    ).rejects.toThrow(/timeout/);
+    // The ref never moved: the trail is still at its previous commit.
+    expect(github.repo.store.ref('refs/heads/main')).toBe(head);
+  });
+
   it('gives up on a rate limit whose wait would run past the deadline', async () => {
     const { github } = await seeded(1);
     const trail = trailOn(github, { timeLeft: () => 30_000 });
