@@ -13,7 +13,14 @@ import { computeKubeDrift } from './kube/engine.js';
 import { BY_RESOURCE_TYPE, BY_TERRAFORM_TYPE } from './mapping/registry.js';
 import type { TypeMapping } from './mapping/types.js';
 import { canonicalKey } from './normalize-values.js';
-import { buildReport, changedEntry, compareText } from './report.js';
+import {
+  buildReport,
+  changedEntry,
+  compareText,
+  countIn,
+  regionScope,
+  type ScopeCounts,
+} from './report.js';
 import type { DriftChange, DriftReport } from './schema.js';
 import { readStateClaims } from './state-claims.js';
 
@@ -173,10 +180,13 @@ export function computeDrift(input: DriftInput): DriftReport {
     const held = matched[index.slots.get(position) ?? position];
     return held !== undefined && split(held).primaries.length > 0;
   };
+  const missingIn: ScopeCounts = new Map();
+  const managedIn: ScopeCounts = new Map();
   const report = {
-    managed: 0,
+    managedIn,
+    missingIn,
     unmanaged: [] as DriftReport['unmanaged'],
-    missing: missingEntries(unmatched, complete, ignore),
+    missing: missingEntries(unmatched, complete, ignore, missingIn),
     changed: [] as DriftReport['changed'],
     managedElsewhere: [] as DriftReport['managedElsewhere'],
   };
@@ -190,7 +200,7 @@ export function computeDrift(input: DriftInput): DriftReport {
     const type = found?.primaries[0]?.type ?? primary.terraformTypes[0] ?? '';
     if (ignored(ignore, type, resource.resourceId)) continue;
     if (found !== undefined && found.primaries.length > 0) {
-      report.managed += 1;
+      countIn(managedIn, regionScope(resourcePath(resource)));
       continue;
     }
     // What AWS made with a resource goes with it: managed when its owner's state names it.
@@ -199,7 +209,7 @@ export function computeDrift(input: DriftInput): DriftReport {
         ? MANAGED_WITH_OWNER
         : ownerOf(resource, input.resources, owners, managedAt);
     if (owner === MANAGED_WITH_OWNER) {
-      report.managed += 1;
+      countIn(managedIn, regionScope(resourcePath(resource)));
     } else if (owner !== undefined) {
       report.managedElsewhere.push({
         id: resource.resourceId,
@@ -224,7 +234,8 @@ export function computeDrift(input: DriftInput): DriftReport {
     ignore,
     filter: input.kubeFilter,
   });
-  report.managed += kube.managed;
+  for (const [scope, count] of kube.managedIn) managedIn.set(scope, count);
+  for (const [scope, count] of kube.missingIn) missingIn.set(scope, count);
   report.unmanaged.push(...kube.unmanaged);
   report.missing.push(...kube.missing);
   report.changed.push(...kube.changed);
@@ -261,6 +272,7 @@ function missingEntries(
   unmatched: readonly Unmatched[],
   complete: ReadonlySet<string>,
   ignore: IgnoreRules,
+  missingIn: ScopeCounts,
 ): DriftReport['missing'] {
   const groups = new Map<string, Unmatched[]>();
   const primaryKeys = new Set<string>();
@@ -293,6 +305,7 @@ function missingEntries(
       id,
       state: head.state,
     });
+    countIn(missingIn, regionScope(first.scope ?? ''));
   }
   return entries;
 }

@@ -6,6 +6,14 @@ export type { DriftChange, DriftReport } from './schema.js';
 
 type Entries = Pick<DriftReport, 'unmanaged' | 'missing' | 'changed' | 'managedElsewhere'>;
 
+/** Counts per account and region (or cluster), keyed by {@link regionScope}. */
+export type ScopeCounts = Map<string, number>;
+
+/** Adds one to a scope's count. */
+export function countIn(counts: ScopeCounts, scope: string): void {
+  counts.set(scope, (counts.get(scope) ?? 0) + 1);
+}
+
 /** Code-unit order, the same on every machine and locale. */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -46,8 +54,8 @@ function byKeys<T>(...keys: ((item: T) => string)[]) {
   };
 }
 
-/** `aws/<account>/<region>` of a type scope (`k8s/<cluster>` of a Kubernetes one). */
-function regionScope(scope: string): string {
+/** `aws/<account>/<region>` of a type scope or a path (`k8s/<cluster>` of a Kubernetes one). */
+export function regionScope(scope: string): string {
   const parts = scope.split('/');
   return parts.slice(0, parts[0] === 'aws' ? 3 : 2).join('/');
 }
@@ -64,21 +72,38 @@ export function aggregateScopes(scopes: readonly ScopeStatus[]): DriftReport['sc
     .map(([scope, done]) => ({ scope, complete: done }));
 }
 
+/** What a report is built from: its entries, and the managed and missing counts per scope. */
+export type ReportEntries = Entries & {
+  readonly managedIn: ScopeCounts;
+  readonly missingIn: ScopeCounts;
+};
+
 /** A report from its entries, sorted by (type, id) then address, with its summary. */
 export function buildReport(
-  entries: Entries & { managed: number },
+  entries: ReportEntries,
   scopes: readonly ScopeStatus[],
   now: Date,
 ): DriftReport {
-  const { managed } = entries;
+  let managed = 0;
+  for (const count of entries.managedIn.values()) managed += count;
   const unmanaged = entries.unmanaged.length;
   const missing = entries.missing.length;
   const denominator = managed + unmanaged + missing;
+  const unmanagedIn: ScopeCounts = new Map();
+  for (const entry of entries.unmanaged) countIn(unmanagedIn, regionScope(entry.path));
   return {
     version: 1,
     // DESIGN's form: seconds, no milliseconds.
     generatedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    scopes: aggregateScopes(scopes),
+    scopes: aggregateScopes(scopes).map((status) => {
+      const counts = {
+        managed: entries.managedIn.get(status.scope) ?? 0,
+        unmanaged: unmanagedIn.get(status.scope) ?? 0,
+        missing: entries.missingIn.get(status.scope) ?? 0,
+      };
+      const compared = counts.managed + counts.unmanaged + counts.missing;
+      return { ...status, ...counts, coverage: compared === 0 ? 0 : counts.managed / compared };
+    }),
     summary: {
       total: denominator,
       managed,

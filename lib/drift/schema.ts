@@ -12,7 +12,18 @@ export type DriftChange = z.infer<typeof DriftChange>;
 export const DriftReport = z.strictObject({
   version: z.literal(1),
   generatedAt: z.string(),
-  scopes: z.array(z.strictObject({ scope: z.string(), complete: z.boolean() })),
+  scopes: z.array(
+    z.strictObject({
+      scope: z.string(),
+      complete: z.boolean(),
+      // The scope's own counts (the summary's, per account and region or cluster): absent in
+      // reports written before they were added.
+      managed: z.number().int().nonnegative().optional(),
+      unmanaged: z.number().int().nonnegative().optional(),
+      missing: z.number().int().nonnegative().optional(),
+      coverage: z.number().min(0).max(1).optional(),
+    }),
+  ),
   summary: z.strictObject({
     total: z.number().int().nonnegative(),
     managed: z.number().int().nonnegative(),

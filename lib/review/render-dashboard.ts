@@ -23,6 +23,41 @@ function percent(value: number): string {
   return `${(value * 100).toFixed(1)}%`;
 }
 
+const MAX_SCOPE_ROWS = 200;
+
+/**
+ * Coverage per account and region (or cluster): a table, and a bar chart when there are several
+ * scopes to compare. Reports from before the per-scope counts have no rows to show.
+ */
+function coveragePerScope(report: DriftReport): string[] {
+  const scopes = report.scopes.filter((s) => s.coverage !== undefined);
+  if (scopes.length === 0) return [];
+  const shown = scopes.slice(0, MAX_SCOPE_ROWS);
+  const lines = [
+    '',
+    '| Scope | Managed | Unmanaged | Missing | Coverage |',
+    '| --- | --- | --- | --- | --- |',
+    ...shown.map(
+      (s) =>
+        `| ${codeSpan(s.scope).replace(/\|/g, '\\|')}${s.complete ? '' : ' (incomplete)'} | ${s.managed ?? 0} | ${s.unmanaged ?? 0} | ${s.missing ?? 0} | ${percent(s.coverage ?? 0)} |`,
+    ),
+  ];
+  if (scopes.length > shown.length) lines.push('', `... and ${scopes.length - shown.length} more`);
+  if (shown.length > 1 && shown.length <= 30) {
+    lines.push(
+      '',
+      '```mermaid',
+      'xychart-beta',
+      '  title "IaC coverage per scope (%)"',
+      `  x-axis [${shown.map((s) => JSON.stringify(s.scope.replace(/[`"\\\][]/g, ''))).join(', ')}]`,
+      '  y-axis "coverage" 0 --> 100',
+      `  bar [${shown.map((s) => ((s.coverage ?? 0) * 100).toFixed(1)).join(', ')}]`,
+      '```',
+    );
+  }
+  return lines;
+}
+
 /**
  * The dashboard issue body: open drift per scope with its PR, what waits or is snoozed, accepted
  * drift with expiry, IaC coverage, incomplete scopes, the last commit that recorded a change, a
@@ -51,6 +86,7 @@ export function renderDashboard(input: DashboardInput): string {
     `  "unmanaged" : ${summary.unmanaged}`,
     `  "missing" : ${summary.missing}`,
     '```',
+    ...coveragePerScope(report),
     '',
     '### Open drift per scope',
     '',

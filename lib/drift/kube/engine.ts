@@ -7,7 +7,7 @@ import type { StateInstance } from '../../terraform/state-instance.js';
 import { compareAttribute } from '../compare.js';
 import { type IgnoreRules, ignored } from '../ignore.js';
 import { canonicalKey } from '../normalize-values.js';
-import { changedEntry, compareText } from '../report.js';
+import { changedEntry, compareText, countIn, type ScopeCounts } from '../report.js';
 import type { DriftChange, DriftReport } from '../schema.js';
 import { compareDeclared } from './compare-declared.js';
 import { type Declared, declaredObject, manifestId } from './declared.js';
@@ -26,7 +26,10 @@ export interface KubeDriftInput {
 
 /** The Kubernetes entries of a report, before `buildReport` sorts and counts them. */
 export interface KubeDriftEntries {
-  managed: number;
+  /** Managed objects per cluster scope (`k8s/<cluster>`). */
+  managedIn: ScopeCounts;
+  /** Missing objects per cluster scope. */
+  missingIn: ScopeCounts;
   unmanaged: DriftReport['unmanaged'];
   missing: DriftReport['missing'];
   changed: DriftReport['changed'];
@@ -106,7 +109,8 @@ export function computeKubeDrift(input: KubeDriftInput): KubeDriftEntries {
   // unmanaged can be said of them.
   const ambiguous = new Set<number>();
   const entries: KubeDriftEntries = {
-    managed: 0,
+    managedIn: new Map(),
+    missingIn: new Map(),
     unmanaged: [],
     missing: [],
     changed: [],
@@ -154,6 +158,7 @@ export function computeKubeDrift(input: KubeDriftInput): KubeDriftEntries {
       id: head.id,
       state: head.instance.state,
     });
+    countIn(entries.missingIn, kubeScope(head.instance.scopeHint?.cluster ?? ''));
   }
 
   input.records.forEach((record, position) => {
@@ -170,7 +175,7 @@ export function computeKubeDrift(input: KubeDriftInput): KubeDriftEntries {
     const id = primary?.id ?? recordId(record, unmanagedType !== undefined);
     if (ignored(input.ignore, type, id)) return;
     if (primary !== undefined) {
-      entries.managed += 1;
+      countIn(entries.managedIn, kubeScope(record.cluster));
       return;
     }
     if (ambiguous.has(position)) return;

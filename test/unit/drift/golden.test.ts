@@ -34,6 +34,11 @@ describe('computeDrift golden cases', () => {
     it(`gives the expected report for ${dir}`, () => {
       const report = run(dir);
       expect(DriftReport.parse(report)).toEqual(report);
+      // Each scope's counts add up to the summary's: every resource is counted in its own scope.
+      for (const kind of ['managed', 'unmanaged', 'missing'] as const) {
+        const sum = report.scopes.reduce((total, scope) => total + (scope[kind] ?? 0), 0);
+        expect(sum, kind).toBe(report.summary[kind]);
+      }
       const json = renderJson(report);
       const expectedPath = join(ROOT, dir, 'expected.json');
       if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(expectedPath, json);

@@ -97,6 +97,48 @@ describe('review markdown', () => {
     expect(body).not.toContain(CANARY);
   });
 
+  it('shows IaC coverage per scope in a table and a bar chart', () => {
+    const scope = (name: string, managed: number, unmanaged: number, complete = true) => ({
+      scope: name,
+      complete,
+      managed,
+      unmanaged,
+      missing: 0,
+      coverage: managed / (managed + unmanaged),
+    });
+    const body = renderDashboard({
+      report: {
+        version: 1,
+        generatedAt: 'now',
+        scopes: [scope('aws/111111111111/eu-west-1', 3, 1), scope('k8s/prod"]`', 1, 1, false)],
+        summary: {
+          total: 6,
+          managed: 4,
+          unmanaged: 2,
+          missing: 0,
+          changed: 0,
+          managedElsewhere: 0,
+          accepted: 0,
+          coverage: 4 / 6,
+        },
+        unmanaged: [],
+        missing: [],
+        changed: [],
+        managedElsewhere: [],
+        accepted: [],
+      },
+      state: { version: 1, lastCommit: null, scopes: {} },
+      repoUrl: 'https://github.example/acme/trail',
+      persistScans: 2,
+      handsOff: [],
+    });
+    expect(body).toContain('| `aws/111111111111/eu-west-1` | 3 | 1 | 0 | 75.0% |');
+    expect(body).toContain('| `k8s/prod"]\'` (incomplete) | 1 | 1 | 0 | 50.0% |');
+    // The chart's labels lose what would end a label or the code block.
+    expect(body).toContain('x-axis ["aws/111111111111/eu-west-1", "k8s/prod"]');
+    expect(body).toContain('bar [75.0, 50.0]');
+  });
+
   it('lists a prune PR under stale accepted entries, not as open drift', () => {
     const body = renderDashboard({
       report: {
