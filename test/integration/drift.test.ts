@@ -103,7 +103,15 @@ describe('statetrail drift on a trail checkout', () => {
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.version).toBe(1);
-    expect(report.scopes).toContainEqual({ scope: `aws/${ACCOUNT}/${REGION}`, complete: true });
+    expect(report.scopes).toContainEqual(
+      expect.objectContaining({
+        scope: `aws/${ACCOUNT}/${REGION}`,
+        complete: true,
+        managed: report.summary.managed,
+        unmanaged: report.summary.unmanaged,
+        missing: report.summary.missing,
+      }),
+    );
     expect(report.missing).toEqual([
       expect.objectContaining({ address: 'aws_instance.gone', id: 'i-0000000000000dead' }),
     ]);

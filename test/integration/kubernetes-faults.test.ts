@@ -8,7 +8,7 @@ import { BROKEN_ANSWERS, type BrokenAnswer } from '../sim/k8s/faults.js';
 import { worldKit } from '../sim/k8s/kit.js';
 import { type KubeSim, startKubeSim } from '../sim/k8s/server.js';
 import { createWorld, type KubeWorld } from '../sim/k8s/world.js';
-import { freshTrailDir, git, statetrail } from './scan-helpers.js';
+import { freshTrailDir, git, scopeStatuses, statetrail } from './scan-helpers.js';
 
 const HMAC = { STATETRAIL_HMAC_KEY: 'kubernetes-faults-test-key' };
 
@@ -135,7 +135,7 @@ describe('statetrail scan against a Kubernetes API server that answers badly', (
       broken.world.aggregatedDiscovery = true;
       expect([0, 1]).toContain(run.code);
       const report = JSON.parse(run.stdout);
-      expect(report.scopes).toEqual([
+      expect(scopeStatuses(report)).toEqual([
         { scope: 'k8s/broken', complete: false },
         { scope: 'k8s/healthy', complete: true },
       ]);
@@ -194,7 +194,7 @@ describe('statetrail scan against a Kubernetes API server that answers badly', (
     // Nothing of the scan could be recorded: exit 2, and the trail is as it was.
     expect(other.code).toBe(2);
     const report = JSON.parse(other.stdout);
-    expect(report.scopes).toEqual([{ scope: 'k8s/sim', complete: false }]);
+    expect(scopeStatuses(report)).toEqual([{ scope: 'k8s/sim', complete: false }]);
     expect(report.warnings.map((w: { message: string }) => w.message).join('\n')).toContain(
       "k8s/sim holds another cluster's files",
     );
@@ -234,7 +234,7 @@ describe('statetrail scan against a Kubernetes API server that answers badly', (
     );
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report.scopes).toEqual([
+    expect(scopeStatuses(report)).toEqual([
       { scope: 'k8s/broken', complete: false },
       { scope: 'k8s/healthy', complete: true },
     ]);

@@ -7,7 +7,7 @@ import { sampleCluster } from '../sim/k8s/sample.js';
 import { SECRET_CANARY } from '../sim/k8s/sample-workloads.js';
 import { type KubeSim, startKubeSim } from '../sim/k8s/server.js';
 import { getObject, putObject } from '../sim/k8s/world.js';
-import { commitCount, freshTrailDir, git, statetrail } from './scan-helpers.js';
+import { commitCount, freshTrailDir, git, scopeStatuses, statetrail } from './scan-helpers.js';
 
 const DEPLOYMENTS = { group: 'apps', version: 'v1', resource: 'deployments' };
 const HMAC = { STATETRAIL_HMAC_KEY: 'kubernetes-integration-test-key' };
@@ -118,7 +118,7 @@ describe('statetrail scan --kubeconfig against the simulated API server', () => 
     const run = await scan();
     sim.faults.clear();
     const report = JSON.parse(run.stdout);
-    expect(report.scopes).toEqual([{ scope: `k8s/${cluster}`, complete: false }]);
+    expect(scopeStatuses(report)).toEqual([{ scope: `k8s/${cluster}`, complete: false }]);
     expect(report.warnings).toEqual(
       expect.arrayContaining([expect.objectContaining({ code: 'denied' })]),
     );

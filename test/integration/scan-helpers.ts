@@ -72,3 +72,10 @@ export function git(dir: string, ...args: string[]): string {
 export function commitCount(dir: string): number {
   return Number(git(dir, 'rev-list', '--count', 'main'));
 }
+
+/** A drift report's scopes without their counts: which were complete. */
+export function scopeStatuses(report: {
+  scopes: readonly { scope: string; complete: boolean }[];
+}): { scope: string; complete: boolean }[] {
+  return report.scopes.map(({ scope, complete }) => ({ scope, complete }));
+}

@@ -8,7 +8,14 @@ import type { Resource } from '../../lib/model/index.js';
 import { renderResource } from '../../lib/snapshot/render.js';
 import { type AwsSim, startAwsSim } from '../sim/aws/server.js';
 import { ec2Region, sampleWorld } from '../sim/aws/world.js';
-import { commitCount, freshTrailDir, git, simArgs, statetrail } from './scan-helpers.js';
+import {
+  commitCount,
+  freshTrailDir,
+  git,
+  scopeStatuses,
+  simArgs,
+  statetrail,
+} from './scan-helpers.js';
 
 const ACCOUNT = '111111111111';
 const REGION = 'eu-west-1';
@@ -78,7 +85,7 @@ describe('statetrail drift on a checkout with broken or hostile files', () => {
     expect(run.code).toBe(2);
     const report = JSON.parse(run.stdout);
     expect(report.missing).toEqual([]);
-    expect(report.scopes).toEqual([{ scope: `aws/${ACCOUNT}/${REGION}`, complete: false }]);
+    expect(scopeStatuses(report)).toEqual([{ scope: `aws/${ACCOUNT}/${REGION}`, complete: false }]);
     expect(report.summary.managed).toBe(1);
     expect(run.stderr).toContain(broken);
     expect(run.stderr).toContain('counts as incomplete');
