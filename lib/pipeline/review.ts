@@ -76,7 +76,8 @@ export async function review(input: ReviewInput, deps: ReviewDeps): Promise<Revi
   }
   const { report, stale = [] } = DriftStepOutput.parse(staged);
   const committed = await readIfPresent(deps.staging, stagingKeys.commit(scanId));
-  const commit = committed === undefined ? null : CommitOutput.parse(committed).commit;
+  const commitOutput = committed === undefined ? undefined : CommitOutput.parse(committed);
+  const commit = commitOutput?.commit ?? null;
   const settings = { ...DEFAULT_REVIEW, ...deps.review };
 
   const base = await reviewer.baseHead();
@@ -171,6 +172,7 @@ export async function review(input: ReviewInput, deps: ReviewDeps): Promise<Revi
     repoUrl: base.url,
     persistScans: settings.persistScans,
     handsOff: plan.handsOff,
+    warnings: commitOutput?.warnings ?? [],
   });
   output.dashboard =
     dashboard !== null && sameBody(dashboard.body, body)

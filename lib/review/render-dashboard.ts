@@ -1,4 +1,5 @@
 import type { DriftReport } from '../drift/schema.js';
+import type { ScanWarning } from '../model/index.js';
 import { driftItems } from './drift-items.js';
 import { codeSpan, md } from './markdown-text.js';
 import { BODY_LIMIT } from './render-pull.js';
@@ -17,7 +18,11 @@ export interface DashboardInput {
   readonly persistScans: number;
   /** Scopes whose PR a person pushed to. */
   readonly handsOff: readonly string[];
+  /** The scan's warnings: why a scope is incomplete (messages name operations, never values). */
+  readonly warnings?: readonly ScanWarning[];
 }
+
+const MAX_WARNINGS = 20;
 
 function percent(value: number): string {
   return `${(value * 100).toFixed(1)}%`;
@@ -176,6 +181,12 @@ export function renderDashboard(input: DashboardInput): string {
           .map((s) => `- ${codeSpan(s.scope)} (nothing is reported missing there)`)
           .join('\n'),
   );
+  const why = [...new Set((input.warnings ?? []).map((w) => w.message))].sort();
+  if (why.length > 0) {
+    lines.push('', 'What the scan could not read:', '');
+    lines.push(...why.slice(0, MAX_WARNINGS).map((message) => `- ${md(message)}`));
+    if (why.length > MAX_WARNINGS) lines.push(`- ... and ${why.length - MAX_WARNINGS} more`);
+  }
   lines.push(
     '',
     '### Last scan that recorded a change',

@@ -139,6 +139,47 @@ describe('review markdown', () => {
     expect(body).toContain('bar [75.0, 50.0]');
   });
 
+  it('says why a scope is incomplete: the scan warnings, once each, values masked', () => {
+    const warning = (message: string) => ({
+      code: 'denied' as const,
+      message,
+      target: 'aws-caller-eu-west-1-ec2',
+    });
+    const denied =
+      'ec2:DescribeSecurityGroups denied in 111111111111/eu-west-1 (AccessDenied); security groups left as they were';
+    const body = renderDashboard({
+      report: {
+        version: 1,
+        generatedAt: 'now',
+        scopes: [{ scope: SCOPE, complete: false }],
+        summary: {
+          total: 0,
+          managed: 0,
+          unmanaged: 0,
+          missing: 0,
+          changed: 0,
+          managedElsewhere: 0,
+          accepted: 0,
+          coverage: 0,
+        },
+        unmanaged: [],
+        missing: [],
+        changed: [],
+        managedElsewhere: [],
+        accepted: [],
+      },
+      state: { version: 1, lastCommit: null, scopes: {} },
+      repoUrl: 'https://github.example/acme/trail',
+      persistScans: 2,
+      handsOff: [],
+      warnings: [warning(denied), warning(denied), warning(`token ${CANARY} refused`)],
+    });
+    const section = body.slice(body.indexOf('### Incomplete scopes'));
+    expect(section).toContain('What the scan could not read:');
+    expect(section.split(denied.slice(0, 40)).length - 1).toBe(1);
+    expect(body).not.toContain(CANARY);
+  });
+
   it('lists a prune PR under stale accepted entries, not as open drift', () => {
     const body = renderDashboard({
       report: {
