@@ -1,5 +1,6 @@
 import type { Clock } from '../model/index.js';
 import type { AwsClientFactoryOptions } from '../sources/aws/client-factory.js';
+import type { KubeRetryOptions } from '../sources/k8s/http.js';
 
 /** Where the CLI reads and writes, injected so tests run it in-process. */
 export interface CliIo {
@@ -14,6 +15,8 @@ export interface CliIo {
   readonly aws?: Partial<AwsClientFactoryOptions>;
   /** Tests: GitHub's waits (retry-after, write pacing) in these milliseconds per second. */
   readonly gitHubWaitUnitMs?: number;
+  /** Tests: how Kubernetes calls retry a 429 or 5xx (zero backoff). */
+  readonly kubeRetry?: KubeRetryOptions;
 }
 
 /** Exit codes of DESIGN.md: 0 in sync, 1 drift found, 2 error. */

@@ -79,6 +79,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
         reviewer: await clients.reviewer(),
         review,
         kube: clients.kube,
+        kubeRetry: io.kubeRetry,
         s3: clients.stateBucket(states.map((s) => s.location)),
       },
     );

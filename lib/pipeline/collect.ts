@@ -21,6 +21,7 @@ import { resolveAccountId } from '../sources/aws/identity.js';
 import { collectorsFor } from '../sources/aws/registry.js';
 import type { AwsCollectorContext } from '../sources/collector.js';
 import { collectCluster } from '../sources/k8s/collect-cluster.js';
+import type { KubeRetryOptions } from '../sources/k8s/http.js';
 import { PipelineError } from './errors.js';
 import { stagingKeys } from './keys.js';
 import { describeKubeTarget } from './plan.js';
@@ -48,6 +49,8 @@ export interface CollectDeps {
   readonly hmacKey?: Uint8Array | undefined;
   /** Credentials for a Kubernetes target (the CLI reads kubeconfig files). */
   readonly kube?: ((target: KubeTarget) => Promise<KubeConfig>) | undefined;
+  /** How Kubernetes calls retry a 429 or 5xx. @default 4 attempts, Retry-After or jittered backoff */
+  readonly kubeRetry?: KubeRetryOptions | undefined;
 }
 
 /** The region API calls go to for a target; `global` services are called in us-east-1. */
@@ -200,6 +203,7 @@ async function collectKube(
     cluster: target.cluster,
     source: describeKubeTarget(target),
     ...(target.requestTimeoutMs !== undefined && { timeoutMs: target.requestTimeoutMs }),
+    ...(deps.kubeRetry && { retry: deps.kubeRetry }),
     filter: target.filter ?? ExportFilter.parse({}),
     ...(deps.hmacKey ? { hmacKey: deps.hmacKey } : {}),
   });

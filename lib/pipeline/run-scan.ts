@@ -28,6 +28,8 @@ export interface RunScanDeps {
   readonly s3?: DriftStepDeps['s3'];
   /** Credentials for Kubernetes targets. */
   readonly kube?: CollectDeps['kube'];
+  /** How Kubernetes calls retry a 429 or 5xx. */
+  readonly kubeRetry?: CollectDeps['kubeRetry'];
   /** Drift PRs and the dashboard (a trail on GitHub); without it the review step is skipped. */
   readonly reviewer?: ReviewDeps['reviewer'];
   /** The review's settings (`review` in the config). */

@@ -32,6 +32,7 @@ export async function statetrail(
     cwd: options.cwd ?? process.cwd(),
     clock: { now: () => new Date('2026-11-22T10:00:00Z') },
     gitHubWaitUnitMs: 0,
+    kubeRetry: { backoffMs: () => 0 },
     aws: {
       credentials: options.credentials ?? SAMPLE_KEY,
       retry: { maxAttempts: 5, backoffMs: () => 0 },

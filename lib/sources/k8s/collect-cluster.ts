@@ -64,6 +64,7 @@ export async function collectCluster(options: CollectClusterOptions): Promise<Cl
       ? options.kc
       : kubeHttp(options.kc, {
           ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+          ...(options.retry && { retry: options.retry }),
         });
   const scope = kubeScope(options.cluster);
   const warnings: ScanWarning[] = [];

@@ -9,6 +9,8 @@ export interface KubeResponse {
   readonly status: number;
   readonly contentType: string;
   readonly body: unknown;
+  /** The `Retry-After` seconds of a 429 or 5xx answer, when it said. */
+  readonly retryAfter?: number;
 }
 
 /** The only call the exporter makes: a GET of an API path, answered as raw JSON. */
@@ -23,10 +25,34 @@ const JSON_ACCEPT = 'application/json';
 /** How long one call may wait for an answer (headers and body), unless the caller says. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
+/** How {@link kubeHttp} retries a 429 (API Priority and Fairness) or a 500/502/503/504. */
+export interface KubeRetryOptions {
+  /** Attempts per call, the first included. @default 4 */
+  readonly maxAttempts?: number;
+  /**
+   * Milliseconds before attempt `attempt + 1` (1-based `attempt`), given the answer's Retry-After
+   * seconds; tests pass `() => 0`. @default Retry-After (at most 10 s), else 250 ms doubling, jittered
+   */
+  readonly backoffMs?: (attempt: number, retryAfter: number | undefined) => number;
+}
+
 /** Options of {@link kubeHttp}. */
 export interface KubeHttpOptions {
   /** Milliseconds one call may take before it fails as a transport error (default 30 s). */
   readonly timeoutMs?: number;
+  readonly retry?: KubeRetryOptions;
+}
+
+const RETRIED = new Set([429, 500, 502, 503, 504]);
+const MAX_RETRY_AFTER_S = 10;
+
+function defaultBackoffMs(attempt: number, retryAfter: number | undefined): number {
+  if (retryAfter !== undefined) return Math.min(retryAfter, MAX_RETRY_AFTER_S) * 1000;
+  return Math.random() * 250 * 2 ** (attempt - 1);
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**
@@ -36,6 +62,8 @@ export interface KubeHttpOptions {
  */
 export function kubeHttp(kc: KubeConfig, options: KubeHttpOptions = {}): KubeHttp {
   const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const maxAttempts = Math.max(1, options.retry?.maxAttempts ?? 4);
+  const backoffMs = options.retry?.backoffMs ?? defaultBackoffMs;
   const cluster = kc.getCurrentCluster();
   if (cluster === null) throw new KubeError('The kubeconfig has no current cluster');
   const base = new URL(cluster.server);
@@ -60,8 +88,14 @@ export function kubeHttp(kc: KubeConfig, options: KubeHttpOptions = {}): KubeHtt
           { cause: error },
         );
       }
-      calls++;
-      return send(options, base.protocol === 'http:', timeoutMs);
+      // A throttled or failing server is asked again a few times: a listing it drops midway
+      // leaves the type unknown for this scan. Transport errors (timeouts) are not retried.
+      for (let attempt = 1; ; attempt++) {
+        calls++;
+        const response = await send(options, base.protocol === 'http:', timeoutMs);
+        if (!RETRIED.has(response.status) || attempt >= maxAttempts) return response;
+        await sleep(backoffMs(attempt, response.retryAfter));
+      }
     },
   };
 }
@@ -99,7 +133,13 @@ function send(options: RequestOptions, plain: boolean, timeoutMs: number): Promi
         } catch {
           body = undefined;
         }
-        resolve({ status: res.statusCode ?? 0, contentType, body });
+        const retryAfter = Number(res.headers['retry-after']);
+        resolve({
+          status: res.statusCode ?? 0,
+          contentType,
+          body,
+          ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfter } : {}),
+        });
       });
     });
     req.on('error', (error) => {

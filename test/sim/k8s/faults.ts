@@ -37,8 +37,9 @@ export interface KubeFaults {
    * broken answer, until cleared: HTML or an empty body with 200, a Status with 200, the document's
    * list (`items`, `groups`, `versions`, `resources`) null, no list or missing, a body cut in half,
    * a reset connection, no answer at all, the same continue token on every page, 500, 429, 403.
+   * With `times`, only the next `times` calls (a server that recovers).
    */
-  breakAnswer(options: { path: string; fault: BrokenAnswer }): void;
+  breakAnswer(options: { path: string; fault: BrokenAnswer; times?: number }): void;
   /** Removes every fault. */
   clear(): void;
 }
@@ -62,7 +63,7 @@ export function createKubeFaultBook(): KubeFaultBook {
   let expiries: Expiry[] = [];
   let forbidden: Array<ResourceMatch & { verb?: string }> = [];
   let unavailable = new Set<string>();
-  let broken = new Map<string, BrokenAnswer>();
+  let broken = new Map<string, { fault: BrokenAnswer; remaining: number }>();
   const hits = (m: ResourceMatch, group: string, resource: string) =>
     m.resource === resource && (m.group === undefined || m.group === group);
   return {
@@ -76,8 +77,11 @@ export function createKubeFaultBook(): KubeFaultBook {
     unavailable: ({ group }) => {
       unavailable.add(group);
     },
-    breakAnswer: ({ path, fault }) => {
-      broken.set(path, fault);
+    breakAnswer: ({ path, fault, times }) => {
+      if (times !== undefined && !(times > 0)) {
+        throw new RangeError(`Fault count must be positive, got ${times}`);
+      }
+      broken.set(path, { fault, remaining: times ?? Number.POSITIVE_INFINITY });
     },
     clear: () => {
       broken = new Map();
@@ -95,6 +99,11 @@ export function createKubeFaultBook(): KubeFaultBook {
     isForbidden: (group, resource, verb) =>
       forbidden.some((f) => hits(f, group, resource) && (f.verb === undefined || f.verb === verb)),
     isUnavailable: (group) => unavailable.has(group),
-    brokenAnswer: (path) => broken.get(path),
+    brokenAnswer: (path) => {
+      const entry = broken.get(path);
+      if (!entry) return undefined;
+      if (--entry.remaining <= 0) broken.delete(path);
+      return entry.fault;
+    },
   };
 }

@@ -123,6 +123,8 @@ function handle(
     'content-type': reply.contentType,
     'cache-control': 'no-cache, private',
     'x-kubernetes-pf-flowschema-uid': 'sim',
+    // API Priority and Fairness answers a rejected request with 429 and a Retry-After.
+    ...(reply.status === 429 ? { 'retry-after': '1' } : {}),
   });
   res.end(text);
   req.resume();

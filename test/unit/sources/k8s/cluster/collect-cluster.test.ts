@@ -9,6 +9,7 @@ import { putObject } from '../../../../sim/k8s/world.js';
 import { sampleSim } from './sample-sim.js';
 
 let sim: KubeSim;
+const NO_WAIT = { backoffMs: () => 0 };
 let kc: KubeConfig;
 beforeAll(async () => {
   ({ sim, kc } = await sampleSim());
@@ -113,7 +114,7 @@ describe('Function: collectCluster', () => {
     async (aggregated) => {
       sim.world.aggregatedDiscovery = aggregated;
       sim.faults.unavailable({ group: 'example.com' });
-      const result = await collectCluster({ kc, cluster: 'sim', filter, hmacKey });
+      const result = await collectCluster({ kc, cluster: 'sim', filter, hmacKey, retry: NO_WAIT });
       expect(result.scopes).toEqual([{ scope: 'k8s/sim', complete: false }]);
       expect(result.failures).toEqual([
         expect.objectContaining({
@@ -128,7 +129,7 @@ describe('Function: collectCluster', () => {
 
   it('stays complete when only an excluded group (metrics) is unavailable', async () => {
     sim.faults.unavailable({ group: 'metrics.k8s.io' });
-    const result = await collectCluster({ kc, cluster: 'sim', filter, hmacKey });
+    const result = await collectCluster({ kc, cluster: 'sim', filter, hmacKey, retry: NO_WAIT });
     expect(result.scopes).toEqual([{ scope: 'k8s/sim', complete: true }]);
   });
 

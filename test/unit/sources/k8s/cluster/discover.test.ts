@@ -5,6 +5,7 @@ import {
   type Discovery,
   discoverResources,
 } from '../../../../../lib/sources/k8s/discover.js';
+import { kubeHttp } from '../../../../../lib/sources/k8s/http.js';
 import type { KubeSim } from '../../../../sim/k8s/server.js';
 import { sampleSim } from './sample-sim.js';
 
@@ -64,7 +65,7 @@ describe.each([true, false])('Function: discoverResources (aggregated %s)', (agg
 
   it('reports an unavailable group instead of throwing', async () => {
     sim.faults.unavailable({ group: 'metrics.k8s.io' });
-    const found = await discoverResources(kc);
+    const found = await discoverResources(kubeHttp(kc, { retry: { backoffMs: () => 0 } }));
     expect(found.failures).toEqual([
       expect.objectContaining({
         group: 'metrics.k8s.io',

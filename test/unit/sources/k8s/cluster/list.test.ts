@@ -6,6 +6,7 @@ import { listAll } from '../../../../../lib/sources/k8s/list.js';
 import type { KubeSim } from '../../../../sim/k8s/server.js';
 import { sampleSim } from './sample-sim.js';
 
+const NO_WAIT = { backoffMs: () => 0 };
 let sim: KubeSim;
 let kc: KubeConfig;
 beforeAll(async () => {
@@ -77,7 +78,7 @@ describe('Function: listAll', () => {
 
   it('turns an unavailable group into a failure', async () => {
     sim.faults.unavailable({ group: 'apps' });
-    const outcome = await listAll(kc, deployments);
+    const outcome = await listAll(kubeHttp(kc, { retry: NO_WAIT }), deployments);
     expect(outcome).toMatchObject({ outcome: 'failed', reason: 'unavailable', status: 503 });
   });
 
@@ -125,8 +126,29 @@ describe('Function: listAll', () => {
     if (outcome.outcome === 'failed') expect(outcome.message).toContain('timed out after 100 ms');
   });
 
-  it('throttled answers fail the type as throttled', async () => {
+  it('retries a throttled or failing call, honouring Retry-After, and lists the type', async () => {
+    const waits: (number | undefined)[] = [];
+    const http = kubeHttp(kc, {
+      retry: {
+        backoffMs: (_attempt, retryAfter) => {
+          waits.push(retryAfter);
+          return 0;
+        },
+      },
+    });
+    sim.faults.breakAnswer({ path: '/api/v1/configmaps', fault: 'throttle', times: 2 });
+    expect(await listAll(http, configMaps)).toMatchObject({ outcome: 'listed' });
+    sim.faults.breakAnswer({ path: '/api/v1/configmaps', fault: 'server-error', times: 1 });
+    expect(await listAll(http, configMaps)).toMatchObject({ outcome: 'listed' });
+    // The sim's 429 says Retry-After: 1; its 500 says nothing.
+    expect(waits).toEqual([1, 1, undefined]);
+    expect(http.calls()).toBe(5);
+  });
+
+  it('throttled answers that go on fail the type as throttled, after 4 attempts', async () => {
     sim.faults.breakAnswer({ path: '/api/v1/configmaps', fault: 'throttle' });
-    expect(await listAll(kc, configMaps)).toMatchObject({ reason: 'throttled', status: 429 });
+    const http = kubeHttp(kc, { retry: NO_WAIT });
+    expect(await listAll(http, configMaps)).toMatchObject({ reason: 'throttled', status: 429 });
+    expect(http.calls()).toBe(4);
   });
 });
