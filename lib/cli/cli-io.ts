@@ -14,6 +14,17 @@ export interface CliIo {
   readonly aws?: Partial<AwsClientFactoryOptions>;
   /** Tests: GitHub's waits (retry-after, write pacing) in these milliseconds per second. */
   readonly gitHubWaitUnitMs?: number;
+  /** Tests: how HCP Terraform retries wait (no wall-clock sleep). */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** How long the CLI waits out HCP Terraform's throttling and failures, in all (5 minutes). */
+export const TFE_WAIT_BUDGET_MS = 5 * 60 * 1000;
+
+/** Milliseconds left of a budget that starts now (a monotonic clock, never slept on). */
+export function budget(ms: number): () => number {
+  const end = performance.now() + ms;
+  return () => end - performance.now();
 }
 
 /** Exit codes of DESIGN.md: 0 in sync, 1 drift found, 2 error. */
