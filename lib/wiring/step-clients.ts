@@ -1,5 +1,4 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import type { TfeHosts } from '../config/schema.js';
 import type { Clock, Logger } from '../model/index.js';
 import type { ReadSecret } from '../model/secrets.js';
 import { DirStagingStore } from '../pipeline/dir-staging-store.js';
@@ -18,7 +17,7 @@ import type { TrailStore } from '../trail/trail-store.js';
 import { WiringError } from './errors.js';
 import { type KubeConfigResolver, kubeConfigResolver } from './kube-config.js';
 import { type StateRole, stateBucketClient } from './state-bucket-client.js';
-import { tfeClients } from './tfe-clients.js';
+import { type TfeHosts, tfeClients } from './tfe-clients.js';
 
 /** Where the steps exchange documents: a local directory (CLI) or an S3 prefix (deployed). */
 export type StagingLocation =

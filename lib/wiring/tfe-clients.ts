@@ -1,8 +1,17 @@
-import type { TfeHosts } from '../config/schema.js';
 import type { Clock, Logger } from '../model/index.js';
 import type { ReadSecret } from '../model/secrets.js';
 import { StateSourceError } from '../terraform/errors.js';
 import { createTfeClient, type TfeClient } from '../terraform/sources/tfe-client.js';
+
+/** How one host is reached: the config's `terraform.hosts.<host>` (lib/config's TfeHostConfig). */
+export interface TfeHostSettings {
+  readonly tokenSecretArn?: string | undefined;
+  readonly tokenEnv?: string | undefined;
+  readonly address?: string | undefined;
+}
+
+/** Host -> how it is reached. */
+export type TfeHosts = Readonly<Record<string, TfeHostSettings>>;
 
 /** What building the HCP Terraform clients needs. */
 export interface TfeClientsOptions {
