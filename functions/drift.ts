@@ -9,6 +9,8 @@ import { parseFunctionEnv } from './shared/env.js';
 import { logger, powertoolsLogger } from './shared/logger.js';
 
 // Built once per cold start; the trail (for .statetrailignore and accepted drift) opens on first use.
+// HCP Terraform tokens named by tokenSecretArn need a ReadSecret here: the deploy branch's
+// functions/shared/secrets.ts supplies it (until then tokens come from the environment only).
 const deadline = createDeadline();
 const clients = createFunctionClients(parseFunctionEnv(process.env, ['STATETRAIL_TRAIL']), {
   deadline,
@@ -28,6 +30,7 @@ async function driftScan(event: DriftStepInput): Promise<DriftFunctionOutput> {
     logger,
     clock: systemClock,
     s3: clients.stateBucket(event.states.map((state) => state.location)),
+    tfe: clients.tfe,
   });
   return { scanId: event.scanId, summary: output.report.summary, errors: output.errors };
 }

@@ -1,4 +1,5 @@
 import { systemClock } from '../../lib/model/index.js';
+import type { ReadSecret } from '../../lib/model/secrets.js';
 import { createStepClients, type StepClients } from '../../lib/wiring/step-clients.js';
 import type { Deadline } from './deadline.js';
 import type { FunctionEnv } from './env.js';
@@ -10,7 +11,12 @@ import { logger } from './logger.js';
  */
 export function createFunctionClients(
   env: FunctionEnv,
-  options: { readonly deadline?: Deadline; readonly processEnv?: NodeJS.ProcessEnv } = {},
+  options: {
+    readonly deadline?: Deadline;
+    readonly processEnv?: NodeJS.ProcessEnv;
+    /** Reads the secrets the config names by ARN (HCP Terraform tokens). */
+    readonly readSecret?: ReadSecret;
+  } = {},
 ): StepClients {
   const trail = env.STATETRAIL_TRAIL;
   const deadline = options.deadline;
@@ -26,6 +32,12 @@ export function createFunctionClients(
         gitHubWaitUnitMs: env.STATETRAIL_GITHUB_WAIT_UNIT_MS,
       },
     }),
+    terraform: {
+      hosts: env.STATETRAIL_TERRAFORM_HOSTS ?? {},
+      env: options.processEnv ?? process.env,
+      readSecret: options.readSecret,
+      ...(deadline ? { timeLeft: () => deadline.timeLeft() } : {}),
+    },
     clock: systemClock,
     logger,
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TfeHosts } from '../../lib/config/schema.js';
 import { EnvironmentError } from './errors.js';
 
 /**
@@ -34,6 +35,25 @@ export const FunctionEnv = z.object({
     .regex(/^github:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(@[^\s]+)?$/, {
       error: 'expected github:OWNER/REPO or github:OWNER/REPO@BRANCH',
     })
+    .optional(),
+  /**
+   * The config's `terraform.hosts` as JSON, for tfe:// states: each host's `tokenSecretArn` (read
+   * through the injected ReadSecret), `tokenEnv` or address. Names of secrets only, never values.
+   */
+  STATETRAIL_TERRAFORM_HOSTS: z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({
+          code: 'custom',
+          message: "expected JSON (the config's terraform.hosts)",
+        });
+        return z.NEVER;
+      }
+    })
+    .pipe(TfeHosts)
     .optional(),
   /** The key that fingerprints secret values (Kubernetes Secrets, user data). */
   STATETRAIL_HMAC_KEY: z.string().min(1).optional(),

@@ -17,6 +17,17 @@ export interface CliIo {
   readonly gitHubWaitUnitMs?: number;
   /** Tests: how Kubernetes calls retry a 429 or 5xx (zero backoff). */
   readonly kubeRetry?: KubeRetryOptions;
+  /** Tests: how HCP Terraform retries wait (no wall-clock sleep). */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** How long the CLI waits out HCP Terraform's throttling and failures, in all (5 minutes). */
+export const TFE_WAIT_BUDGET_MS = 5 * 60 * 1000;
+
+/** Milliseconds left of a budget that starts now (a monotonic clock, never slept on). */
+export function budget(ms: number): () => number {
+  const end = performance.now() + ms;
+  return () => end - performance.now();
 }
 
 /** Exit codes of DESIGN.md: 0 in sync, 1 drift found, 2 error. */

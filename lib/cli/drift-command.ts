@@ -12,9 +12,11 @@ import type { DriftReport } from '../drift/report.js';
 import { type Clock, systemClock } from '../model/index.js';
 import { hintFor } from '../pipeline/drift.js';
 import { loadStates } from '../terraform/sources/load-states.js';
-import { isS3Location } from '../terraform/sources/state-source.js';
+import { isRemoteLocation, isS3Location } from '../terraform/sources/state-source.js';
+import { isTfeLocation } from '../terraform/sources/tfe-location.js';
 import { loadAccepted } from '../trail/accept-load.js';
 import { readSnapshot } from '../trail/read-snapshot.js';
+import { budget, TFE_WAIT_BUDGET_MS } from './cli-io.js';
 import { type DriftArgs, parseDriftArgs } from './drift-args.js';
 import { CliError } from './errors.js';
 
@@ -25,6 +27,10 @@ export interface DriftIo {
   readonly cwd: string;
   readonly isTTY?: boolean;
   readonly clock?: Clock;
+  /** Where `TF_TOKEN_<host>` tokens of tfe:// states are read, and the log level. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Tests: how HCP Terraform retries wait. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** The ignore file read by default from the root of a trail checkout. */
@@ -48,9 +54,14 @@ export async function driftCommand(argv: readonly string[], io: DriftIo): Promis
     locations.map((s) => s.location),
     args.endpoints,
   );
+  const tfe = await tfeClientsFor(
+    locations.map((s) => s.location),
+    config,
+    io,
+  );
   const loaded = await loadStates(
     locations.map((s) => s.location),
-    { ...(s3 ? { s3 } : {}), hint: (state) => hintFor(state, locations) },
+    { ...(s3 ? { s3 } : {}), ...(tfe ? { tfe } : {}), hint: (state) => hintFor(state, locations) },
   );
   const now = (io.clock ?? systemClock).now();
   const compared = computeDrift({
@@ -82,7 +93,7 @@ function stateLocations(args: DriftArgs, config: Config | undefined, cwd: string
       : (config?.terraform.states ?? []);
   return given.map((s) => ({
     ...s,
-    location: isS3Location(s.location) ? s.location : resolve(cwd, s.location),
+    location: isRemoteLocation(s.location) ? s.location : resolve(cwd, s.location),
   }));
 }
 
@@ -91,6 +102,24 @@ async function stateBucket(locations: string[], endpoints: Readonly<Record<strin
   if (!locations.some(isS3Location)) return undefined;
   const { stateBucketClient } = await import('../wiring/state-bucket-client.js');
   return stateBucketClient(locations, endpoints);
+}
+
+/** The HCP Terraform clients for tfe:// states, loaded only when a state lives there. */
+async function tfeClientsFor(locations: string[], config: Config | undefined, io: DriftIo) {
+  if (!locations.some(isTfeLocation)) return undefined;
+  const [{ tfeClients }, { createStderrLogger }] = await Promise.all([
+    import('../wiring/tfe-clients.js'),
+    import('./stderr-logger.js'),
+  ]);
+  const env = io.env ?? {};
+  return tfeClients({
+    hosts: config?.terraform.hosts ?? {},
+    env,
+    timeLeft: budget(TFE_WAIT_BUDGET_MS),
+    sleep: io.sleep,
+    clock: io.clock ?? systemClock,
+    logger: createStderrLogger(io.stderr, env['STATETRAIL_LOG_LEVEL']),
+  });
 }
 
 function render(report: DriftReport, format: 'console' | 'json' | 'markdown', isTTY: boolean) {

@@ -7,9 +7,9 @@ import { renderConsole } from '../drift/render/console.js';
 import { renderMarkdown } from '../drift/render/markdown.js';
 import { type Clock, systemClock } from '../model/index.js';
 import { runScan } from '../pipeline/run-scan.js';
-import { isS3Location } from '../terraform/sources/state-source.js';
+import { isRemoteLocation } from '../terraform/sources/state-source.js';
 import { createStepClients } from '../wiring/step-clients.js';
-import { type CliIo, EXIT } from './cli-io.js';
+import { budget, type CliIo, EXIT, TFE_WAIT_BUDGET_MS } from './cli-io.js';
 import { kubeTarget } from './kube-target.js';
 import { createProgress } from './progress.js';
 import { parseScanArgs } from './scan-args.js';
@@ -34,6 +34,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     eksClusters,
     stateRole,
     review,
+    terraformHosts,
   } = resolveScan(args, config);
   const clusters = clusterConfigs.map((cluster) => ({
     ...kubeTarget({
@@ -51,6 +52,12 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
       aws: io.aws,
       trail: { location: trail, cwd: io.cwd, env: io.env, gitHubWaitUnitMs: io.gitHubWaitUnitMs },
       stateRole,
+      terraform: {
+        hosts: terraformHosts,
+        env: io.env,
+        sleep: io.sleep,
+        timeLeft: budget(TFE_WAIT_BUDGET_MS),
+      },
       clock,
       logger,
     });
@@ -62,7 +69,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
         aws,
         states: states.map((s) => ({
           ...s,
-          location: isS3Location(s.location) ? s.location : resolve(io.cwd, s.location),
+          location: isRemoteLocation(s.location) ? s.location : resolve(io.cwd, s.location),
         })),
         clusters,
         eksClusters: eksClusters,
@@ -81,6 +88,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
         kube: clients.kube,
         kubeRetry: io.kubeRetry,
         s3: clients.stateBucket(states.map((s) => s.location)),
+        tfe: clients.tfe,
       },
     );
     progress.done();

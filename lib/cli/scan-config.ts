@@ -4,6 +4,7 @@ import type {
   Config,
   ReviewConfig,
   StateLocation,
+  TfeHosts,
 } from '../config/schema.js';
 import { Config as ConfigSchema } from '../config/schema.js';
 import type { ExportFilter } from '../model/kube-filter.js';
@@ -24,6 +25,8 @@ export interface ResolvedScan {
   readonly stateRole: { roleArn: string; externalId?: string } | undefined;
   /** Drift PRs and the dashboard (GitHub trails). */
   readonly review: ReviewConfig;
+  /** HCP Terraform / Terraform Enterprise hosts of tfe:// states. */
+  readonly terraformHosts: TfeHosts;
 }
 
 /** Lays the command-line flags over the config file (flags win; endpoints merge). */
@@ -62,6 +65,7 @@ export function resolveScan(args: ScanArgs, config: Config | undefined): Resolve
     kubeFilter: base.kubernetes.filter,
     eksClusters: base.kubernetes.eksClusters,
     review: base.review,
+    terraformHosts: base.terraform.hosts,
     stateRole: base.terraform.roleArn
       ? {
           roleArn: base.terraform.roleArn,

@@ -27,7 +27,9 @@ export const SCAN_USAGE = `Usage: statetrail scan [--config FILE] [--region R|al
   --kubeconfig FILE      export the Kubernetes cluster of this kubeconfig (default context)
   --context NAME         the kubeconfig context to export (with or without --kubeconfig)
   --state LOC            compare with Terraform state: a .tfstate file, a directory or glob of
-                         them, or s3://bucket/key-or-prefix; repeat for more (exit 1 on drift)
+                         them, s3://bucket/key-or-prefix, or an HCP Terraform / Terraform
+                         Enterprise workspace tfe://HOST/ORG/WORKSPACE (token: TF_TOKEN_<host>);
+                         repeat for more (exit 1 on drift)
   --format F             console (default), json or markdown
   --out FILE             write the report to FILE instead of standard output
   --strict               exit 2 when any scope could not be scanned completely`;
@@ -46,7 +48,8 @@ export const DRIFT_USAGE = `Usage: statetrail drift --snapshot DIR [--config FIL
   --snapshot DIR         a trail checkout (any copy of the trail; no git needed)
   --config FILE          the scan's config file: its terraform.states, each with the account,
                          region or cluster its resources belong to (--state replaces them)
-  --state LOC            a .tfstate file, a directory or glob of them, or s3://bucket/key-or-prefix
+  --state LOC            a .tfstate file, a directory or glob of them, s3://bucket/key-or-prefix,
+                         or tfe://HOST/ORG/WORKSPACE (also ORG/prod-* or ORG/ for several)
   --ignore FILE          .driftignore syntax [default: DIR/.statetrailignore when present]
   --format F             console (default), json (the drift report) or markdown
   --out FILE             write the report to FILE instead of standard output`;

@@ -75,7 +75,7 @@ export type AwsConfig = z.infer<typeof AwsConfig>;
 
 /** A Terraform state location, with the scope its resources belong to when ARNs do not say. */
 export const StateLocation = z.strictObject({
-  /** A file, a directory or glob of *.tfstate, or s3://bucket/key-or-prefix. */
+  /** A file, a directory or glob of *.tfstate, s3://bucket/key-or-prefix, or tfe://HOST/ORG/WORKSPACE. */
   location: z.string().min(1),
   accountId: AccountId.optional(),
   region: z
@@ -85,6 +85,33 @@ export const StateLocation = z.strictObject({
   cluster: z.string().min(1).optional(),
 });
 export type StateLocation = z.infer<typeof StateLocation>;
+
+const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w+=,.@/-]+$/;
+const TFE_HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/;
+
+/**
+ * How statetrail reaches one HCP Terraform or Terraform Enterprise host of the `tfe://` states.
+ * Tokens are named (a Secrets Manager ARN, an environment variable), never written here.
+ */
+export const TfeHostConfig = z.strictObject({
+  /** The token's secret (deployed; the drift function reads it through Secrets Manager). */
+  tokenSecretArn: z.string().regex(SECRET_ARN, 'not a Secrets Manager secret ARN').optional(),
+  /** The environment variable holding the token. @default TF_TOKEN_<host>, as Terraform's CLI reads it */
+  tokenEnv: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'not an environment variable name')
+    .optional(),
+  /** The API's address when it is not `https://<host>` (a proxy, a test server). */
+  address: z.url({ protocol: /^https?$/ }).optional(),
+});
+export type TfeHostConfig = z.infer<typeof TfeHostConfig>;
+
+/** Host (`app.terraform.io`, `tfe.example.com`) -> how to reach it. */
+export const TfeHosts = z.record(
+  z.string().regex(TFE_HOST, 'not a host name (lower case, optional :port)'),
+  TfeHostConfig,
+);
+export type TfeHosts = z.infer<typeof TfeHosts>;
 
 /** The Terraform side of a scan: states to compare the trail with. */
 export const TerraformConfig = z.strictObject({
@@ -102,6 +129,8 @@ export const TerraformConfig = z.strictObject({
       ]),
     )
     .default([]),
+  /** HCP Terraform / Terraform Enterprise hosts of `tfe://` states: their tokens and addresses. */
+  hosts: TfeHosts.default({}),
 });
 export type TerraformConfig = z.infer<typeof TerraformConfig>;
 
@@ -151,7 +180,7 @@ export const Config = z.strictObject({
   /** Local trail directory. @default ./trail */
   trail: z.string().min(1).optional(),
   aws: AwsConfig.default(AwsConfig.parse({})),
-  terraform: TerraformConfig.default({ states: [] }),
+  terraform: TerraformConfig.default({ states: [], hosts: {} }),
   kubernetes: KubernetesConfig.default({ clusters: [], eksClusters: false }),
   review: ReviewConfig.default({ persistScans: 2, maxOpenPulls: 10 }),
 });

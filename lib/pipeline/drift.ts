@@ -54,6 +54,8 @@ export interface DriftStepDeps {
   readonly clock: Clock;
   /** How s3:// states are read. */
   readonly s3?: LoadStatesDeps['s3'];
+  /** How tfe:// states (HCP Terraform, Terraform Enterprise) are read: one client per host. */
+  readonly tfe?: LoadStatesDeps['tfe'];
 }
 
 /** The ignore file at the root of the trail. */
@@ -70,7 +72,11 @@ export async function drift(input: DriftStepInput, deps: DriftStepDeps): Promise
   const gathered = await gatherScan(input.scanId, deps.staging);
   const loaded = await loadStates(
     input.states.map((s) => s.location),
-    { ...(deps.s3 ? { s3: deps.s3 } : {}), hint: (state) => hintFor(state, input.states) },
+    {
+      ...(deps.s3 ? { s3: deps.s3 } : {}),
+      ...(deps.tfe ? { tfe: deps.tfe } : {}),
+      hint: (state) => hintFor(state, input.states),
+    },
   );
   const ignore = await trailIgnore(deps.trail);
   const now = deps.clock.now();

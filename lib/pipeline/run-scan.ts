@@ -26,6 +26,8 @@ export interface RunScanDeps {
   readonly clock?: Clock;
   /** How s3:// states are read. */
   readonly s3?: DriftStepDeps['s3'];
+  /** How tfe:// states are read. */
+  readonly tfe?: DriftStepDeps['tfe'];
   /** Credentials for Kubernetes targets. */
   readonly kube?: CollectDeps['kube'];
   /** How Kubernetes calls retry a 429 or 5xx. */

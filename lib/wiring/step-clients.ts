@@ -1,5 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Clock, Logger } from '../model/index.js';
+import type { ReadSecret } from '../model/secrets.js';
 import { DirStagingStore } from '../pipeline/dir-staging-store.js';
 import { S3StagingStore } from '../pipeline/s3-staging-store.js';
 import type { StagingStore } from '../pipeline/staging-store.js';
@@ -10,11 +11,13 @@ import {
   createAwsClientFactory,
 } from '../sources/aws/client-factory.js';
 import { isS3Location } from '../terraform/sources/state-source.js';
+import type { TfeClient } from '../terraform/sources/tfe-client.js';
 import { type OpenedTrail, openTrailWithClient } from '../trail/open-trail.js';
 import type { TrailStore } from '../trail/trail-store.js';
 import { WiringError } from './errors.js';
 import { type KubeConfigResolver, kubeConfigResolver } from './kube-config.js';
 import { type StateRole, stateBucketClient } from './state-bucket-client.js';
+import { type TfeHosts, tfeClients } from './tfe-clients.js';
 
 /** Where the steps exchange documents: a local directory (CLI) or an S3 prefix (deployed). */
 export type StagingLocation =
@@ -35,6 +38,19 @@ export interface TrailLocation {
   readonly gitHubWaitUnitMs?: number | undefined;
 }
 
+/** The HCP Terraform / Terraform Enterprise hosts tfe:// states are read from, and their tokens. */
+export interface TerraformHostsLocation {
+  readonly hosts: TfeHosts;
+  /** `TF_TOKEN_<host>` and `tokenEnv` are read here. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Reads `tokenSecretArn` (deployed); without it tokens come from the environment only. */
+  readonly readSecret?: ReadSecret | undefined;
+  /** Milliseconds left before the caller's deadline (no 429 wait runs past it). */
+  readonly timeLeft?: (() => number) | undefined;
+  /** Tests: how retries wait. */
+  readonly sleep?: ((ms: number) => Promise<void>) | undefined;
+}
+
 /** What {@link createStepClients} builds from. */
 export interface StepClientsOptions {
   readonly staging: StagingLocation;
@@ -46,6 +62,8 @@ export interface StepClientsOptions {
   readonly trail?: TrailLocation | undefined;
   /** The role s3:// states are read through, when not the scan's own identity. */
   readonly stateRole?: StateRole | undefined;
+  /** How tfe:// states are read: the config's hosts, the environment for tokens, the secret reader. */
+  readonly terraform?: TerraformHostsLocation | undefined;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -58,6 +76,8 @@ export interface StepClients {
   readonly kube: KubeConfigResolver;
   /** The client that reads s3:// states, or undefined when no location is on S3. */
   stateBucket(locations: readonly string[]): S3Client | undefined;
+  /** The client for one HCP Terraform / Terraform Enterprise host of tfe:// states. */
+  tfe(host: string): TfeClient;
   /** The trail, opened on first use and reused; throws when no trail was configured. */
   trail(): Promise<TrailStore>;
   /**
@@ -78,6 +98,16 @@ export function createStepClients(options: StepClientsOptions): StepClients {
   // The state-bucket client reuses static credentials (tests); otherwise the default chain.
   const stateCredentials = credentials && typeof credentials !== 'function' ? { credentials } : {};
   let stateBucket: S3Client | undefined;
+  const terraform = options.terraform;
+  const tfe = tfeClients({
+    hosts: terraform?.hosts ?? {},
+    env: terraform?.env ?? {},
+    readSecret: terraform?.readSecret,
+    timeLeft: terraform?.timeLeft,
+    sleep: terraform?.sleep,
+    clock,
+    logger,
+  });
   let opened: Promise<OpenedTrail> | undefined;
   const open = (): Promise<OpenedTrail> => {
     const location = options.trail;
@@ -106,6 +136,7 @@ export function createStepClients(options: StepClientsOptions): StepClients {
       });
       return stateBucket;
     },
+    tfe,
     async trail() {
       return (await open()).trail;
     },

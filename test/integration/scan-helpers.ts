@@ -21,6 +21,8 @@ export async function statetrail(
     cwd?: string;
     credentials?: typeof SAMPLE_KEY;
     env?: Record<string, string>;
+    /** How HCP Terraform retries wait. @default no wait */
+    sleep?: (ms: number) => Promise<void>;
   } = {},
 ): Promise<CliRun> {
   let stdout = '';
@@ -33,6 +35,7 @@ export async function statetrail(
     clock: { now: () => new Date('2026-11-22T10:00:00Z') },
     gitHubWaitUnitMs: 0,
     kubeRetry: { backoffMs: () => 0 },
+    sleep: options.sleep ?? (async () => {}),
     aws: {
       credentials: options.credentials ?? SAMPLE_KEY,
       retry: { maxAttempts: 5, backoffMs: () => 0 },

@@ -5,11 +5,15 @@ import { type ParsedState, parseState } from '../parse-state.js';
 import type { StateScopeHint } from '../state-instance.js';
 import { fileStateSource } from './file-source.js';
 import { isS3Location, type StateSource } from './state-source.js';
+import type { TfeClient } from './tfe-client.js';
+import { isTfeLocation } from './tfe-location.js';
 
 /** What loading states needs from outside. */
 export interface LoadStatesDeps {
   /** The client for a state bucket (e.g. `(bucket) => aws.s3(stateAccount, region)`), or one client. */
   readonly s3?: S3Client | ((bucket: string) => S3Client);
+  /** The HCP Terraform / Terraform Enterprise client for a host (its address and token). */
+  readonly tfe?: (host: string) => TfeClient;
   /** The config's scope for a state location, used when its instances hold no ARN. */
   readonly hint?: (state: string) => StateScopeHint | undefined;
   /** Overrides how a LOC becomes a source (tests, other backends). */
@@ -72,8 +76,9 @@ export async function loadStates(
 }
 
 // The S3 source (and with it the SDK's S3 client) is loaded only for an s3:// location, so that
-// comparing local states starts without the AWS SDK.
+// comparing local states starts without the AWS SDK; the HCP Terraform source likewise.
 async function defaultSource(location: string, deps: LoadStatesDeps): Promise<StateSource> {
+  if (isTfeLocation(location)) return tfeSource(location, deps);
   if (!isS3Location(location)) return fileStateSource(location);
   const { parseS3Location, s3StateSource } = await import('./s3-source.js');
   const { bucket } = parseS3Location(location);
@@ -82,6 +87,18 @@ async function defaultSource(location: string, deps: LoadStatesDeps): Promise<St
     throw new StateSourceError(`No S3 client to read Terraform states at ${location}`);
   }
   return s3StateSource({ location, client: typeof s3 === 'function' ? s3(bucket) : s3 });
+}
+
+async function tfeSource(location: string, deps: LoadStatesDeps): Promise<StateSource> {
+  const [{ parseTfeLocation }, { tfeStateSource }] = await Promise.all([
+    import('./tfe-location.js'),
+    import('./tfe-source.js'),
+  ]);
+  const { host } = parseTfeLocation(location);
+  if (deps.tfe === undefined) {
+    throw new StateSourceError(`No HCP Terraform client to read Terraform states at ${location}`);
+  }
+  return tfeStateSource({ location, client: deps.tfe(host) });
 }
 
 // Our own errors pass unchanged; anything else is wrapped so the list stays one family.

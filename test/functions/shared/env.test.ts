@@ -46,4 +46,25 @@ describe('parseFunctionEnv', () => {
     expect(env.STATETRAIL_TRAIL).toBe('github:acme/trail@scans');
     expect(env.STATETRAIL_GITHUB_WAIT_UNIT_MS).toBe(0);
   });
+
+  it('reads the terraform.hosts JSON for tfe:// states, and names a malformed one', () => {
+    const hosts = {
+      'app.terraform.io': {
+        tokenSecretArn: 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:tfc-AbCdEf',
+      },
+    };
+    expect(
+      parseFunctionEnv({ STAGING_BUCKET: 'b', STATETRAIL_TERRAFORM_HOSTS: JSON.stringify(hosts) })
+        .STATETRAIL_TERRAFORM_HOSTS,
+    ).toEqual(hosts);
+    expect(() =>
+      parseFunctionEnv({ STAGING_BUCKET: 'b', STATETRAIL_TERRAFORM_HOSTS: '{' }),
+    ).toThrow(/STATETRAIL_TERRAFORM_HOSTS/);
+    expect(() =>
+      parseFunctionEnv({
+        STAGING_BUCKET: 'b',
+        STATETRAIL_TERRAFORM_HOSTS: '{"app.terraform.io":{"token":"a-value"}}',
+      }),
+    ).toThrow(/STATETRAIL_TERRAFORM_HOSTS/);
+  });
 });

@@ -147,4 +147,43 @@ describe('Function: parseConfig, Kubernetes cluster names', () => {
       parseConfig('kubernetes:\n  clusters: [{ context: a, name: "../prod" }]', 'c.yaml'),
     ).toThrow(ConfigError);
   });
+
+  it('reads HCP Terraform hosts, their token secret or variable and address, and refuses a token value', () => {
+    const arn = 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:tfc-token-AbCdEf';
+    const config = parseConfig(
+      [
+        'terraform:',
+        '  states: [tfe://app.terraform.io/acme/network]',
+        '  hosts:',
+        '    app.terraform.io:',
+        `      tokenSecretArn: ${arn}`,
+        '    tfe.example.com:8443:',
+        '      tokenEnv: TFE_READ_TOKEN',
+        '      address: https://tfe-proxy.example.com',
+      ].join('\n'),
+      'c.yaml',
+    );
+    expect(config.terraform.states).toEqual([{ location: 'tfe://app.terraform.io/acme/network' }]);
+    expect(config.terraform.hosts).toEqual({
+      'app.terraform.io': { tokenSecretArn: arn },
+      'tfe.example.com:8443': {
+        tokenEnv: 'TFE_READ_TOKEN',
+        address: 'https://tfe-proxy.example.com',
+      },
+    });
+    const withValue = () =>
+      parseConfig(
+        'terraform:\n  hosts:\n    app.terraform.io:\n      token: s3cr3t-value\n',
+        'c.yaml',
+      );
+    expect(withValue).toThrow(ConfigError);
+    expect(withValue).toThrow(/terraform\.hosts\.app\.terraform\.io/);
+    expect(withValue).not.toThrow(/s3cr3t-value/);
+    expect(() =>
+      parseConfig(
+        'terraform:\n  hosts:\n    app.terraform.io:\n      tokenSecretArn: nope\n',
+        'c.yaml',
+      ),
+    ).toThrow(/not a Secrets Manager secret ARN/);
+  });
 });
