@@ -40,7 +40,8 @@ function toValue(value: unknown): HclValue | undefined {
  */
 export function kubernetesManifestBlocks(record: KubeRecord, book: AddressBook): HclBlock[] {
   const { manifest } = record;
-  const raw = [record.cluster, record.namespace, record.kind, record.name]
+  // Unique within a cluster's file (the scope); the book adds `_2` where two still collide.
+  const raw = [record.namespace, record.kind, record.name]
     .filter((part) => part !== undefined)
     .join('_');
   const address = book.take('kubernetes_manifest', raw);
