@@ -34,12 +34,12 @@ type Parsed = {
 };
 
 // hcl2json gives `null` as `${null}` and doubled `$${`/`%%{` back as written: undo both.
-function unescape(value: unknown): unknown {
-  if (value === '${null}') return null;
+function readBack(value: unknown): unknown {
+  if (value === `\${null}`) return null;
   if (typeof value === 'string') return value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-  if (Array.isArray(value)) return value.map(unescape);
+  if (Array.isArray(value)) return value.map(readBack);
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unescape(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, readBack(v)]));
   }
   return value;
 }
@@ -65,7 +65,7 @@ describe('kubernetes_manifest blocks', () => {
   it('parses as HCL, and the manifest read back is the cleaned manifest (minus secrets)', async () => {
     const parsed = (await parse('k8s.tf', expected)) as Parsed;
     const written = Object.values(parsed.resource.kubernetes_manifest).map(([body]) =>
-      unescape(body.manifest),
+      readBack(body.manifest),
     );
     const kept = records.filter((record) => kubeSkipReason(record) === undefined);
     // The parser orders resources by name: compare as sets.
@@ -91,13 +91,13 @@ describe('kubernetes_manifest blocks', () => {
     const twins: KubeRecord[] = [
       { ...base, name: 'web.v1', manifest: { ...base.manifest, metadata: { name: 'web.v1' } } },
       { ...base, name: 'web-v1', manifest: { ...base.manifest, metadata: { name: 'web-v1' } } },
-      { ...base, namespace: undefined, name: '1st' } as KubeRecord,
+      (({ namespace: _dropped, ...rest }) => ({ ...rest, name: '1st' }))(base),
     ];
     const parsed = (await parse('twins.tf', codified(twins))) as Parsed;
     expect(parsed.import.map((entry) => entry.to)).toEqual([
-      '${kubernetes_manifest.shop_configmap_web_v1}',
-      '${kubernetes_manifest.shop_configmap_web_v1_2}',
-      '${kubernetes_manifest.configmap_1st}',
+      `\${kubernetes_manifest.shop_configmap_web_v1}`,
+      `\${kubernetes_manifest.shop_configmap_web_v1_2}`,
+      `\${kubernetes_manifest.configmap_1st}`,
     ]);
     expect(parsed.import[2]?.id).toBe('apiVersion=v1,kind=ConfigMap,name=1st');
   });

@@ -117,20 +117,16 @@ describe('the drift PR carries the Terraform that resolves each finding', () => 
   it('writes the scope imports.tf on the PR branch, beside the accepted file, and it parses', async () => {
     const { open } = opened([vpc(1), vpc(2)]);
     const paths = open.commit.files.map((f) => f.path);
-    expect(paths).toEqual(
-      [
-        '.statetrail/accepted/aws%2F111111111111%2Feu-west-1.yaml',
-        `.statetrail/codify/${A}/imports.tf`,
-      ].map((p, i) => (i === 0 ? (paths[0] as string) : p)),
-    );
+    expect(paths).toHaveLength(2);
+    expect(paths[1]).toBe(`.statetrail/codify/${A}/imports.tf`);
     expect(paths[0]).toMatch(/^\.statetrail\/accepted\//);
     const imports = open.commit.files[1]?.content ?? '';
     expect(imports).not.toContain(CANARY);
     const parsed = (await parse('imports.tf', imports)) as { import: { to: string }[] };
     // Two VPCs named alike get distinct addresses in the one file.
     expect(parsed.import.map((entry) => entry.to)).toEqual([
-      '${aws_vpc.web_app_1}',
-      '${aws_vpc.web_app_1_2}',
+      `\${aws_vpc.web_app_1}`,
+      `\${aws_vpc.web_app_1_2}`,
     ]);
   });
 
