@@ -4,7 +4,7 @@ import type { DriftReport } from '../drift/schema.js';
 import type { KubeRecord } from '../model/kube.js';
 import type { Resource } from '../model/schema.js';
 import { kubePath } from '../snapshot/kube/path.js';
-import { addressBook } from './address.js';
+import { type AddressBook, addressBook } from './address.js';
 import { resolveChange } from './changed.js';
 import { codify } from './codify.js';
 import { type HclBlock, printHcl } from './hcl.js';
@@ -39,6 +39,8 @@ export interface CodifyFindingsInput {
   readonly kubeRecords: readonly KubeRecord[];
   /** Cloud id -> address of what the states manage (`managedAddresses`). */
   readonly managed: ReadonlyMap<string, string>;
+  /** One book for every scope (one file for all of them); default: one per scope. */
+  readonly book?: AddressBook;
 }
 
 /** The findings' Terraform, and the unmanaged resources that got none (with why). */
@@ -75,7 +77,7 @@ export function codifyFindings(input: CodifyFindingsInput): CodifiedFindings {
     if (path !== undefined) kubeByPath.set(path, record);
   }
   for (const [scope, entries] of [...byScope].sort(([a], [b]) => a.localeCompare(b))) {
-    const book = addressBook(input.managed.values());
+    const book = input.book ?? addressBook(input.managed.values());
     const aws: Resource[] = [];
     for (const entry of entries) {
       const kube = kubeByPath.get(entry.path);
