@@ -48,6 +48,10 @@ const PRIMARY: ReadonlyMap<string, string> = new Map([
   ['AWS::EC2::Instance', 'aws_instance'],
   ['AWS::S3::Bucket', 'aws_s3_bucket'],
   ['AWS::EKS::Cluster', 'aws_eks_cluster'],
+  ['AWS::EC2::NatGateway', 'aws_nat_gateway'],
+  ['AWS::EC2::EIP', 'aws_eip'],
+  ['AWS::EC2::Volume', 'aws_ebs_volume'],
+  ['AWS::EC2::EgressOnlyInternetGateway', 'aws_egress_only_internet_gateway'],
 ]);
 
 /** The Terraform types `codify` writes (README lists what each holds). */
