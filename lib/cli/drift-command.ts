@@ -1,7 +1,6 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
-import type { Config, StateLocation } from '../config/schema.js';
 import { applyAcceptance } from '../drift/accept.js';
 import { computeDrift } from '../drift/engine.js';
 import { type IgnoreRules, NO_IGNORE, parseIgnore } from '../drift/ignore.js';
@@ -12,13 +11,12 @@ import type { DriftReport } from '../drift/report.js';
 import { type Clock, systemClock } from '../model/index.js';
 import { hintFor } from '../pipeline/drift.js';
 import { loadStates } from '../terraform/sources/load-states.js';
-import { isRemoteLocation, isS3Location } from '../terraform/sources/state-source.js';
-import { isTfeLocation } from '../terraform/sources/tfe-location.js';
 import { loadAccepted } from '../trail/accept-load.js';
 import { readSnapshot } from '../trail/read-snapshot.js';
-import { budget, TFE_WAIT_BUDGET_MS } from './cli-io.js';
-import { type DriftArgs, parseDriftArgs } from './drift-args.js';
+import type { CliIo } from './cli-io.js';
+import { parseDriftArgs } from './drift-args.js';
 import { CliError } from './errors.js';
+import { stateBucket, stateLocations, tfeClientsFor } from './state-locations.js';
 
 /** What `statetrail drift` reads and writes through. */
 export interface DriftIo {
@@ -31,6 +29,8 @@ export interface DriftIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Tests: how HCP Terraform retries wait. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Tests: static credentials for s3:// states. */
+  readonly aws?: CliIo['aws'];
 }
 
 /** The ignore file read by default from the root of a trail checkout. */
@@ -48,16 +48,17 @@ export async function driftCommand(argv: readonly string[], io: DriftIo): Promis
   if (!info?.isDirectory()) throw new CliError(`--snapshot ${args.snapshot}: not a directory`);
   const snapshot = await readSnapshot(snapshotDir);
   const config = args.config ? await loadConfig(resolve(io.cwd, args.config)) : undefined;
-  const locations = stateLocations(args, config, io.cwd);
+  const locations = stateLocations(args.states, config, (path) => resolve(io.cwd, path));
   if (locations.length === 0) throw new CliError(`--config ${args.config}: names no states`);
   const s3 = await stateBucket(
     locations.map((s) => s.location),
     args.endpoints,
+    { config, credentials: io.aws?.credentials },
   );
   const tfe = await tfeClientsFor(
     locations.map((s) => s.location),
     config,
-    io,
+    { ...io, clock: io.clock ?? systemClock },
   );
   const loaded = await loadStates(
     locations.map((s) => s.location),
@@ -83,43 +84,6 @@ export async function driftCommand(argv: readonly string[], io: DriftIo): Promis
   if (problems.length > 0) return 2;
   const { unmanaged, missing, changed } = report.summary;
   return unmanaged + missing + changed > 0 ? 1 : 0;
-}
-
-/** The states to read: the flags', else the config file's (with their scopes); paths resolved. */
-function stateLocations(args: DriftArgs, config: Config | undefined, cwd: string): StateLocation[] {
-  const given: StateLocation[] =
-    args.states.length > 0
-      ? args.states.map((location) => ({ location }))
-      : (config?.terraform.states ?? []);
-  return given.map((s) => ({
-    ...s,
-    location: isRemoteLocation(s.location) ? s.location : resolve(cwd, s.location),
-  }));
-}
-
-/** The S3 client for s3:// states; the SDK is loaded only when a state lives on S3. */
-async function stateBucket(locations: string[], endpoints: Readonly<Record<string, string>>) {
-  if (!locations.some(isS3Location)) return undefined;
-  const { stateBucketClient } = await import('../wiring/state-bucket-client.js');
-  return stateBucketClient(locations, endpoints);
-}
-
-/** The HCP Terraform clients for tfe:// states, loaded only when a state lives there. */
-async function tfeClientsFor(locations: string[], config: Config | undefined, io: DriftIo) {
-  if (!locations.some(isTfeLocation)) return undefined;
-  const [{ tfeClients }, { createStderrLogger }] = await Promise.all([
-    import('../wiring/tfe-clients.js'),
-    import('./stderr-logger.js'),
-  ]);
-  const env = io.env ?? {};
-  return tfeClients({
-    hosts: config?.terraform.hosts ?? {},
-    env,
-    timeLeft: budget(TFE_WAIT_BUDGET_MS),
-    sleep: io.sleep,
-    clock: io.clock ?? systemClock,
-    logger: createStderrLogger(io.stderr, env['STATETRAIL_LOG_LEVEL']),
-  });
 }
 
 function render(report: DriftReport, format: 'console' | 'json' | 'markdown', isTTY: boolean) {

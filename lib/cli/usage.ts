@@ -35,11 +35,13 @@ export const SCAN_USAGE = `Usage: statetrail scan [--config FILE] [--region R|al
   --strict               exit 2 when any scope could not be scanned completely`;
 
 /** Usage text of `statetrail codify`. */
-export const CODIFY_USAGE = `Usage: statetrail codify --snapshot DIR --state FILE [--state FILE]... [--out DIR]
+export const CODIFY_USAGE = `Usage: statetrail codify --snapshot DIR [--config FILE] --state LOC [--state LOC]... [--out DIR]
 
   --snapshot DIR         a trail checkout
-  --state FILE           a local Terraform state (.tfstate); repeat for more
-  --out DIR              where imports.tf is written [default: .]`;
+  --config FILE          the scan's config file: its terraform.states (--state replaces them)
+  --state LOC            a state file, a directory or glob of *.tfstate, or s3://bucket/key-or-prefix
+  --endpoint SVC=URL     another address for a service (s3=http://127.0.0.1:4566); repeatable
+  --out DIR              where imports.tf (unmanaged) and changes.md (changed) are written [default: .]`;
 
 /** Usage text of `statetrail drift`. */
 export const DRIFT_USAGE = `Usage: statetrail drift --snapshot DIR [--config FILE] --state LOC [--state LOC]...

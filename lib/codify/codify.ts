@@ -2,9 +2,9 @@ import { BY_TERRAFORM_TYPE } from '../drift/mapping/registry.js';
 import type { AttributeSpec, StateContext, TypeMapping } from '../drift/mapping/types.js';
 import { UNKNOWN } from '../drift/normalize-values.js';
 import type { Resource } from '../model/schema.js';
-import { looksLikeCredential, REDACTED } from '../snapshot/normalize/redact-credentials.js';
 import { type AddressBook, addressBook } from './address.js';
 import { expression, type HclAttribute, type HclBlock, type HclValue, jsonencode } from './hcl.js';
+import { isSecretValue as secret } from './secret.js';
 
 /** What to codify and what the state already manages. */
 export interface CodifyInput {
@@ -12,6 +12,8 @@ export interface CodifyInput {
   readonly resources: readonly Resource[];
   /** Cloud id -> Terraform address (`vpc-0a1b` -> `aws_vpc.main`) of what the state manages. */
   readonly managed: ReadonlyMap<string, string>;
+  /** The addresses already handed out (one book across calls keeps them unique); default: a new one. */
+  readonly book?: AddressBook;
 }
 
 /** A resource that got no Terraform, and why. */
@@ -21,9 +23,18 @@ export interface Skipped {
   readonly reason: string;
 }
 
+/** The blocks one resource got (its own, its split S3 parts, its standalone rules). */
+export interface CodifiedResource {
+  readonly resourceType: string;
+  readonly resourceId: string;
+  readonly blocks: readonly HclBlock[];
+}
+
 /** The `import` and `resource` blocks, in input order, and what was left out. */
 export interface Codified {
   readonly blocks: readonly HclBlock[];
+  /** The same blocks, by the resource they codify. */
+  readonly resources: readonly CodifiedResource[];
   readonly skipped: readonly Skipped[];
 }
 
@@ -37,6 +48,10 @@ const PRIMARY: ReadonlyMap<string, string> = new Map([
   ['AWS::EC2::Instance', 'aws_instance'],
   ['AWS::S3::Bucket', 'aws_s3_bucket'],
   ['AWS::EKS::Cluster', 'aws_eks_cluster'],
+  ['AWS::EC2::NatGateway', 'aws_nat_gateway'],
+  ['AWS::EC2::EIP', 'aws_eip'],
+  ['AWS::EC2::Volume', 'aws_ebs_volume'],
+  ['AWS::EC2::EgressOnlyInternetGateway', 'aws_egress_only_internet_gateway'],
 ]);
 
 /** The Terraform types `codify` writes (README lists what each holds). */
@@ -66,16 +81,6 @@ const KEPT: ReadonlyMap<string, (name: string) => boolean> = new Map([
 ]);
 
 const NO_CONTEXT: StateContext = { attributes: {}, children: [] };
-
-// A value that must never be written: masked or credential-shaped.
-function secret(value: unknown): boolean {
-  if (typeof value === 'string') {
-    return value.startsWith('(redacted') || value === REDACTED || looksLikeCredential(value);
-  }
-  if (Array.isArray(value)) return value.some(secret);
-  if (typeof value === 'object' && value !== null) return Object.values(value).some(secret);
-  return false;
-}
 
 // A cloud id of a managed resource becomes a reference to it (`aws_vpc.main.id`).
 function withReferences(name: string, value: HclValue, managed: CodifyInput['managed']): HclValue {
@@ -286,8 +291,8 @@ function rawName(resource: Resource): string {
  * managed resources as references. Pure.
  */
 export function codify(input: CodifyInput): Codified {
-  const book = addressBook(input.managed.values());
-  const blocks: HclBlock[] = [];
+  const book = input.book ?? addressBook(input.managed.values());
+  const codified: CodifiedResource[] = [];
   const skipped: Skipped[] = [];
   for (const resource of input.resources) {
     const type = PRIMARY.get(resource.resourceType);
@@ -300,6 +305,7 @@ export function codify(input: CodifyInput): Codified {
       continue;
     }
     const address = book.take(type, rawName(resource));
+    const blocks: HclBlock[] = [];
     const body = mappedBody(type, mapping(type), resource, input.managed);
     if (type === 'aws_s3_bucket') body.unshift(attribute('bucket', resource.resourceId));
     if (type === 'aws_eks_cluster') body.unshift(attribute('name', resource.resourceId));
@@ -310,6 +316,7 @@ export function codify(input: CodifyInput): Codified {
     if (type === 'aws_s3_bucket') {
       blocks.push(...bucketChildren(resource, address, book, input.managed));
     }
+    codified.push({ resourceType: resource.resourceType, resourceId: resource.resourceId, blocks });
   }
-  return { blocks, skipped };
+  return { blocks: codified.flatMap((c) => c.blocks), resources: codified, skipped };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CodifiedFinding, codifyFindings } from '../codify/findings.js';
+import { managedAddresses } from '../codify/managed.js';
 import { StateLocation } from '../config/schema.js';
 import { applyAcceptance } from '../drift/accept.js';
 import { ACCEPTED_DIR } from '../drift/accept-file.js';
@@ -42,6 +44,8 @@ export const DriftStepOutput = z.strictObject({
       }),
     )
     .optional(),
+  /** The Terraform that resolves each finding (codify), for the drift PRs. */
+  codify: z.array(CodifiedFinding).optional(),
 });
 export type DriftStepOutput = z.infer<typeof DriftStepOutput>;
 
@@ -97,6 +101,12 @@ export async function drift(input: DriftStepInput, deps: DriftStepDeps): Promise
     errors: [...loaded.errors, ...acceptance.errors].map((e) => e.message),
     terraform: recordInstances(instances),
     stale,
+    codify: codifyFindings({
+      report,
+      resources: gathered.resources,
+      kubeRecords: gathered.kubeRecords,
+      managed: managedAddresses(instances),
+    }).findings,
   };
   for (const error of output.errors) deps.logger.warn('State could not be read', { error });
   await deps.staging.put(key, output);

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import type { CodifiedFinding } from '../codify/findings.js';
 import { acceptedFilePath, parseAcceptedFile } from '../drift/accept-file.js';
 import type { AcceptedEntry } from '../drift/accept-schema.js';
 import type { Clock, Logger } from '../model/index.js';
 import { sameBody } from '../review/body-hash.js';
+import type { CodeOf } from '../review/codify-section.js';
 import { ReviewConflictError } from '../review/errors.js';
 import { planPrune, type StaleAccepted } from '../review/plan-prune.js';
 import {
@@ -74,7 +76,7 @@ export async function review(input: ReviewInput, deps: ReviewDeps): Promise<Revi
   if (!reviewer || staged === undefined) {
     return { ...empty, skipped: reviewer ? 'no-drift-report' : 'not-github' };
   }
-  const { report, stale = [] } = DriftStepOutput.parse(staged);
+  const { report, stale = [], codify = [] } = DriftStepOutput.parse(staged);
   const committed = await readIfPresent(deps.staging, stagingKeys.commit(scanId));
   const commitOutput = committed === undefined ? undefined : CommitOutput.parse(committed);
   const commit = commitOutput?.commit ?? null;
@@ -105,6 +107,7 @@ export async function review(input: ReviewInput, deps: ReviewDeps): Promise<Revi
     accepted: new Map(),
     settings,
     now: deps.clock.now(),
+    codeOf: codeLookup(codify),
   };
   let plan = planReview(planInput);
   // Only scopes whose branch gets a commit need their accepted file read: plan again with them.
@@ -181,6 +184,26 @@ export async function review(input: ReviewInput, deps: ReviewDeps): Promise<Revi
           .result;
   await deps.staging.put(key, output);
   return output;
+}
+
+/** An item's staged Terraform: unmanaged by scope, type and id; changed by address and attribute. */
+export function codeLookup(findings: readonly CodifiedFinding[]): CodeOf {
+  const byKey = new Map<string, CodifiedFinding>();
+  const keyOf = (...parts: string[]) => parts.join('\u0000');
+  for (const f of findings) {
+    byKey.set(
+      f.kind === 'unmanaged'
+        ? keyOf(f.scope, f.kind, f.type, f.id)
+        : keyOf(f.scope, f.kind, f.address, f.attribute),
+      f,
+    );
+  }
+  return (item) =>
+    item.kind === 'unmanaged'
+      ? byKey.get(keyOf(item.scope, item.kind, item.type, item.id))
+      : item.kind === 'changed'
+        ? byKey.get(keyOf(item.scope, item.kind, item.address, item.attribute ?? ''))
+        : undefined;
 }
 
 async function opened(

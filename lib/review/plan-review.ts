@@ -3,6 +3,7 @@ import { mergeAcceptedEntries } from '../drift/accept-propose.js';
 import type { AcceptedEntry } from '../drift/accept-schema.js';
 import type { DriftReport } from '../drift/schema.js';
 import { sameBody } from './body-hash.js';
+import { type CodeOf, importsFileOf, importsFilePath } from './codify-section.js';
 import { type DriftItem, driftItems, entryOf, scopeSlug } from './drift-items.js';
 import { pullTitle, renderPullBody } from './render-pull.js';
 import type { BranchFile, PullFacts } from './reviewer.js';
@@ -35,6 +36,8 @@ export interface PlanReviewInput {
   readonly settings: ReviewSettings;
   /** For `acceptDays`. */
   readonly now: Date;
+  /** The Terraform that resolves each item (codify): in the body and the branch's imports.tf. */
+  readonly codeOf?: CodeOf | undefined;
 }
 
 /** A statetrail commit a PR's branch needs. */
@@ -187,12 +190,18 @@ export function planReview(input: PlanReviewInput): ReviewPlan {
       } else {
         const keys = due.map((item) => item.key);
         const same = keys.length === pull.keys.length && keys.every((k) => pull?.keys.includes(k));
-        const body = renderPullBody({ scope, items: due, repoUrl: input.base.url, commitOf });
+        const body = renderPullBody({
+          scope,
+          items: due,
+          repoUrl: input.base.url,
+          commitOf,
+          codeOf: input.codeOf,
+        });
         const commit =
           same || facts.head === null
             ? undefined
             : {
-                files: [acceptedFile(scope, due, input)],
+                files: branchFiles(scope, due, input),
                 message: commitMessage(scope, due.length),
                 parents: pull.base === input.base.sha ? [facts.head] : [facts.head, input.base.sha],
                 expectedHead: facts.head,
@@ -233,10 +242,11 @@ export function planReview(input: PlanReviewInput): ReviewPlan {
         items,
         repoUrl: input.base.url,
         commitOf: (item) => tracked[item.identity]?.commit ?? null,
+        codeOf: input.codeOf,
       }),
       keys: items.map((item) => item.key),
       commit: {
-        files: [acceptedFile(scope, items, input)],
+        files: branchFiles(scope, items, input),
         message: commitMessage(scope, items.length),
         parents: [input.base.sha],
         expectedHead: null,
@@ -245,6 +255,15 @@ export function planReview(input: PlanReviewInput): ReviewPlan {
     open += 1;
   }
   return { actions, state: { version: 1, lastCommit, scopes }, handsOff };
+}
+
+// The accepted file, and the scope's imports.tf when codify wrote blocks for its items.
+function branchFiles(scope: string, items: readonly DriftItem[], input: PlanReviewInput) {
+  const imports = importsFileOf(items, input.codeOf);
+  return [
+    acceptedFile(scope, items, input),
+    ...(imports === null ? [] : [{ path: importsFilePath(scope), content: imports }]),
+  ];
 }
 
 function acceptedFile(scope: string, items: readonly DriftItem[], input: PlanReviewInput) {

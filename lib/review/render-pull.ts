@@ -1,4 +1,5 @@
 import { acceptedFilePath } from '../drift/accept-file.js';
+import { type CodeOf, codifySection } from './codify-section.js';
 import type { DriftItem } from './drift-items.js';
 import { codeSpan, hclString, md } from './markdown-text.js';
 
@@ -13,6 +14,8 @@ export interface PullBodyInput {
   readonly repoUrl: string;
   /** The observation commit of an item, when known. */
   readonly commitOf: (item: DriftItem) => string | null;
+  /** The Terraform that resolves an item (codify), shown in a collapsible section. */
+  readonly codeOf?: CodeOf | undefined;
 }
 
 /** The drift PR's title. */
@@ -44,6 +47,19 @@ function section(item: DriftItem, input: PullBodyInput): string[] {
       `- **Revert**: set ${codeSpan(item.attribute ?? '')} of ${md(item.id)} back to ${valueCell(item.state)} (or run \`terraform apply\`).`,
       '- **Codify**: write the cloud value into the Terraform code, or merge this PR to accept it as it is.',
       '',
+      ...codifySection(item, input.codeOf),
+    ];
+  }
+  if (item.kind === 'unmanaged' && input.codeOf?.(item) !== undefined) {
+    return [
+      `#### Unmanaged ${md(item.type)} ${md(item.id)}${where}`,
+      '',
+      seen,
+      '',
+      '- **Codify**: import it into Terraform (the blocks below):',
+      '- **Revert**: delete it if nobody needs it; or merge this PR to accept it outside Terraform.',
+      '',
+      ...codifySection(item, input.codeOf),
     ];
   }
   if (item.kind === 'unmanaged') {

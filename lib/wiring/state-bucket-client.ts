@@ -1,6 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import type { AwsCredentialIdentity } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { isS3Location } from '../terraform/sources/state-source.js';
 
 /** The role state buckets are read through, when it is not the scan's own identity. */
@@ -19,7 +19,7 @@ export function stateBucketClient(
   endpoints: Readonly<Record<string, string>>,
   options: {
     readonly role?: StateRole | undefined;
-    readonly credentials?: AwsCredentialIdentity;
+    readonly credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   } = {},
 ): S3Client | undefined {
   if (!locations.some(isS3Location)) return undefined;

@@ -46,7 +46,9 @@ function resolver(input: Input, parsed: Parsed): (value: unknown) => unknown {
   const resolve = (value: unknown): unknown => {
     if (typeof value === 'string') {
       const ref = /^\$\{(.+)\.id\}$/.exec(value);
-      return ref?.[1] !== undefined ? (ids.get(ref[1]) ?? value) : value;
+      if (ref?.[1] !== undefined) return ids.get(ref[1]) ?? value;
+      // The parser gives a literal `$${`/`%%{` back as written; Terraform reads `${`/`%{`.
+      return value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
     }
     if (Array.isArray(value)) return value.map(resolve);
     if (typeof value === 'object' && value !== null) {
@@ -165,15 +167,15 @@ describe('codify names, references and secrets', () => {
     const { input } = load('aws_subnet');
     const volume = {
       ...(input.resources[0] as Resource),
-      resourceType: 'AWS::EC2::Volume',
-      resourceId: 'vol-1',
+      resourceType: 'AWS::EC2::VPCEndpoint',
+      resourceId: 'vpce-1',
     };
     const result = run({ managed: {}, resources: [volume] });
     expect(result.blocks).toEqual([]);
     expect(result.skipped).toEqual([
       {
-        resourceType: 'AWS::EC2::Volume',
-        resourceId: 'vol-1',
+        resourceType: 'AWS::EC2::VPCEndpoint',
+        resourceId: 'vpce-1',
         reason: 'no codify support for this type yet',
       },
     ]);
