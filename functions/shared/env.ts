@@ -59,8 +59,30 @@ export const FunctionEnv = z.object({
   STATETRAIL_HMAC_KEY: z.string().min(1).optional(),
   /** Tests: GitHub's retry-after seconds and write pacing in these milliseconds. */
   STATETRAIL_GITHUB_WAIT_UNIT_MS: z.coerce.number().int().min(0).optional(),
+  /** The DynamoDB table of the trail's lease: when set, commit writes only while its scan holds it. */
+  LEASE_TABLE: z.string().min(1).optional(),
 });
 export type FunctionEnv = z.infer<typeof FunctionEnv>;
+
+/** The lease function's environment: the table, the lease's length, and the trail it guards. */
+export const LeaseFunctionEnv = FunctionEnv.pick({ STATETRAIL_ENDPOINTS: true }).extend({
+  LEASE_TABLE: z.string().min(1),
+  /** How long a lease lasts: longer than the longest scan. */
+  LEASE_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  STATETRAIL_TRAIL: FunctionEnv.shape.STATETRAIL_TRAIL.unwrap(),
+});
+export type LeaseFunctionEnv = z.infer<typeof LeaseFunctionEnv>;
+
+/** Parses the lease function's environment once per cold start, naming every problem. */
+export function parseLeaseFunctionEnv(env: NodeJS.ProcessEnv = process.env): LeaseFunctionEnv {
+  const result = LeaseFunctionEnv.safeParse(env);
+  if (!result.success) {
+    throw new EnvironmentError(`Invalid function environment:\n${z.prettifyError(result.error)}`, {
+      cause: result.error,
+    });
+  }
+  return result.data;
+}
 
 /**
  * Parses the environment once per cold start; a bad one fails the init with every problem named.

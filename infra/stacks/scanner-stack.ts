@@ -1,6 +1,7 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
+import { LeaseTable } from '../constructs/lease-table.js';
 import { ScannerFunction } from '../constructs/scanner-function.js';
 import { StagingBucket } from '../constructs/staging-bucket.js';
 
@@ -16,8 +17,8 @@ export interface ScannerStackProps extends StackProps {
 }
 
 /**
- * The scanner: the staging bucket and one function per pipeline step (plan, collect, drift,
- * commit, review) for a state machine to run. The bucket lives here rather than in a stateful stack
+ * The scanner: the staging bucket, the lease table and one function per pipeline step (lease,
+ * plan, collect, drift, commit, review) for a state machine to run. The bucket lives here rather than in a stateful stack
  * because nothing in it outlives a scan (see {@link StagingBucket}).
  */
 export class ScannerStack extends Stack {
@@ -33,6 +34,10 @@ export class ScannerStack extends Stack {
   public readonly commit: ScannerFunction;
   /** The review step: drift PRs, prune PRs and the dashboard issue on the GitHub trail. */
   public readonly review: ScannerFunction;
+  /** The trail's lease, so two scans never commit at once. */
+  public readonly leases: LeaseTable;
+  /** The lease step: acquire before plan, release after notify. */
+  public readonly lease: ScannerFunction;
 
   public constructor(scope: Construct, id: string, props: ScannerStackProps = {}) {
     super(scope, id, props);
@@ -43,6 +48,7 @@ export class ScannerStack extends Stack {
       STAGING_PREFIX: this.staging.prefix,
     };
     const trail = props.trail === undefined ? {} : { STATETRAIL_TRAIL: props.trail };
+    this.leases = new LeaseTable(this, 'Leases');
 
     this.plan = new ScannerFunction(this, 'Plan', {
       entry: 'functions/plan.ts',
@@ -70,7 +76,7 @@ export class ScannerStack extends Stack {
       description: 'statetrail: commits the staged scan to the trail',
       timeout: Duration.minutes(10),
       memorySize: 1024,
-      environment: { ...staging, ...trail },
+      environment: { ...staging, ...trail, LEASE_TABLE: this.leases.tableName },
     });
     this.review = new ScannerFunction(this, 'Review', {
       entry: 'functions/review.ts',
@@ -79,6 +85,16 @@ export class ScannerStack extends Stack {
       memorySize: 1024,
       environment: { ...staging, ...trail },
     });
+    this.lease = new ScannerFunction(this, 'Lease', {
+      entry: 'functions/lease.ts',
+      description: 'statetrail: acquires and releases the trail lease of a scan',
+      timeout: Duration.seconds(30),
+      memorySize: 256,
+      environment: { ...trail, LEASE_TABLE: this.leases.tableName, LEASE_TTL_SECONDS: '3600' },
+    });
+    // Only the lease function writes leases; commit reads its scan's lease before it writes.
+    this.leases.grantLeaseWrite(this.lease);
+    this.leases.grantLeaseRead(this.commit);
     for (const step of [this.plan, this.collect, this.drift, this.commit, this.review]) {
       this.staging.grantStagingReadWrite(step);
     }

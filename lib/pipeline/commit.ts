@@ -26,6 +26,7 @@ import type { TrailStore } from '../trail/trail-store.js';
 import { DriftStepOutput } from './drift.js';
 import { gatherScan, readIfPresent } from './gather.js';
 import { stagingKeys } from './keys.js';
+import { assertLeaseHeld, type LeaseFence } from './lease.js';
 import type { StagingStore } from './staging-store.js';
 
 /** The commit step's input. */
@@ -152,6 +153,11 @@ export interface CommitDeps {
   readonly sleep?: (ms: number) => Promise<void>;
   /** A number in [0, 1) for the jitter. @default Math.random */
   readonly random?: () => number;
+  /**
+   * The trail's lease, when deployed: before each write the step checks that its scan still holds
+   * it, and throws LeaseHeldError (writing nothing) when not. @default no check (the CLI)
+   */
+  readonly lease?: LeaseFence;
 }
 
 /** The wait before attempt `attempt + 1`: 250 ms doubling, times a jitter of 0.5 to 1.5. */
@@ -289,6 +295,8 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
         }
         if (diff.changes.length > 0) parts.push({ changes: diff.changes, message });
         const last = parts.pop();
+        // Fencing: a scan whose lease expired or was taken over must not move the branch.
+        if (last && deps.lease) await assertLeaseHeld(deps.lease, scanId);
         if (last) {
           output.commit = await deps.trail.writeCommit({
             expectedHead: manifest.head,

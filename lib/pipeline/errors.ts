@@ -29,3 +29,22 @@ export class PlanConflictError extends PipelineError {
     this.name = 'PlanConflictError';
   }
 }
+
+/**
+ * Another scan holds the trail's lease (or this scan's lease expired): the step refuses to write,
+ * and the trail stays as it was.
+ */
+export class LeaseHeldError extends PipelineError {
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'LeaseHeldError';
+  }
+}
+
+/** The lease store could not be read or written (throttled out, denied, unreachable). */
+export class LeaseStoreError extends PipelineError {
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'LeaseStoreError';
+  }
+}

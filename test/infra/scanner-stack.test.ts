@@ -77,7 +77,7 @@ describe('ScannerStack', () => {
   });
 
   it('has one function per step, drift, commit and review told the trail, none given a credential', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 5);
+    template.resourceCountIs('AWS::Lambda::Function', 6);
     const steps = [
       /discovers accounts/,
       /collects one/,
@@ -115,10 +115,11 @@ describe('ScannerStack', () => {
     );
   });
 
-  it('grants the drift, commit and review roles staging only: GitHub is reached over HTTPS', () => {
+  it('grants the drift, commit and review roles staging only (commit: its lease read): GitHub is reached over HTTPS', () => {
     for (const step of ['Drift', 'Commit', 'Review'] as const) {
       expect(actionsOf(roleStatements(step))).toEqual(
         [
+          ...(step === 'Commit' ? ['dynamodb:GetItem'] : []),
           'logs:CreateLogStream',
           'logs:PutLogEvents',
           's3:GetObject',
@@ -132,7 +133,7 @@ describe('ScannerStack', () => {
   });
 
   it('keeps the function logs for a bounded time', () => {
-    template.resourceCountIs('AWS::Logs::LogGroup', 5);
+    template.resourceCountIs('AWS::Logs::LogGroup', 6);
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFunctionEnv } from '../../../functions/shared/env.js';
+import { parseFunctionEnv, parseLeaseFunctionEnv } from '../../../functions/shared/env.js';
 import { EnvironmentError } from '../../../functions/shared/errors.js';
 
 describe('parseFunctionEnv', () => {
@@ -66,5 +66,23 @@ describe('parseFunctionEnv', () => {
         STATETRAIL_TERRAFORM_HOSTS: '{"app.terraform.io":{"token":"a-value"}}',
       }),
     ).toThrow(/STATETRAIL_TERRAFORM_HOSTS/);
+  });
+});
+
+describe('parseLeaseFunctionEnv', () => {
+  it('reads the table and the trail, and defaults the lease to an hour; no staging bucket needed', () => {
+    expect(parseLeaseFunctionEnv({ LEASE_TABLE: 't', STATETRAIL_TRAIL: 'github:a/b' })).toEqual({
+      LEASE_TABLE: 't',
+      LEASE_TTL_SECONDS: 3600,
+      STATETRAIL_TRAIL: 'github:a/b',
+    });
+  });
+
+  it('names a missing table, a missing trail and a lease too short to outlast a scan', () => {
+    const parse = () => parseLeaseFunctionEnv({ LEASE_TTL_SECONDS: '5' });
+    expect(parse).toThrow(EnvironmentError);
+    expect(parse).toThrow(/LEASE_TABLE/);
+    expect(parse).toThrow(/STATETRAIL_TRAIL/);
+    expect(parse).toThrow(/LEASE_TTL_SECONDS/);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { breakTransport, brokenEc2Answer } from './broken-answers.js';
+import { answerDynamoHttp } from './dynamodb.js';
 import { ec2Actions } from './ec2-handlers.js';
 import { answerEks } from './eks-server.js';
 import {
@@ -127,6 +128,10 @@ async function answer(req: IncomingMessage, res: ServerResponse, state: SimState
   // EKS is restJson1 (routes by method and path, JSON bodies): its own module answers it.
   if (parseAuthorization(req.headers.authorization)?.service === 'eks') {
     return answerEks(req, res, state);
+  }
+  // DynamoDB is awsJson1_0 (X-Amz-Target, JSON bodies): its own module answers it.
+  if (parseAuthorization(req.headers.authorization)?.service === 'dynamodb') {
+    return answerDynamoHttp(req, res, state);
   }
   // Organizations is awsJson1_1 (X-Amz-Target, JSON bodies): its own module answers it.
   if (parseAuthorization(req.headers.authorization)?.service === 'organizations') {

@@ -1,4 +1,5 @@
 import type { Region, Reservation, SecurityGroup, Subnet, Vpc } from '@aws-sdk/client-ec2';
+import type { SimDynamoAccount } from './dynamodb.js';
 import { type Ec2NetworkWorld, emptyEc2Network } from './ec2-network-world.js';
 import type { EksRegionWorld } from './eks-world.js';
 import type { SimOrganization } from './organizations.js';
@@ -33,6 +34,8 @@ export interface SimAccount {
   eks?: Record<string, EksRegionWorld>;
   /** Buckets and the account's canonical id; absent means no buckets. */
   s3?: S3AccountWorld;
+  /** Region name -> DynamoDB tables (see `createTable`); absent means no tables. */
+  dynamodb?: SimDynamoAccount;
 }
 
 /** A principal's access key, long-lived (`AKIA...`) or issued by AssumeRole (`ASIA...`). */

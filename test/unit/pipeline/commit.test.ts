@@ -6,6 +6,7 @@ import { type Resource, silentLogger } from '../../../lib/model/index.js';
 import { commit } from '../../../lib/pipeline/commit.js';
 import { DirStagingStore } from '../../../lib/pipeline/dir-staging-store.js';
 import { stagingKeys } from '../../../lib/pipeline/keys.js';
+import type { Lease, LeaseFence } from '../../../lib/pipeline/lease.js';
 import { plan } from '../../../lib/pipeline/plan.js';
 import { FORMAT_VERSION } from '../../../lib/snapshot/format.js';
 import { renderResource } from '../../../lib/snapshot/render.js';
@@ -81,6 +82,73 @@ describe('Function: commit', () => {
     const again = await commit({ scanId: 's1' }, { staging, trail, logger: silentLogger });
     expect(again).toEqual(first);
     expect((await trail.readManifest()).head).toBe(first.commit);
+  });
+
+  describe("with the trail's lease (deployed)", () => {
+    const clock = { now: () => new Date('2026-12-07T10:00:00Z') };
+    const NOW = Date.parse('2026-12-07T10:00:00Z') / 1000;
+    function fence(lease: Lease | undefined): LeaseFence & { reads: number } {
+      const fenced = {
+        reads: 0,
+        clock,
+        key: 'trail#t',
+        store: {
+          read: async () => {
+            fenced.reads += 1;
+            return lease;
+          },
+          claim: () => Promise.reject(new Error('commit never claims')),
+          extend: () => Promise.reject(new Error('commit never extends')),
+          remove: () => Promise.reject(new Error('commit never releases')),
+        },
+      };
+      return fenced;
+    }
+
+    it('refuses to write while another scan holds the lease: LeaseHeldError, the trail as it was', async () => {
+      await stageScan('s1', { 0: [bucket('a')], 1: [] });
+      const first = await commit({ scanId: 's1' }, { staging, trail, logger: silentLogger });
+      await stageScan('s2', { 0: [bucket('a'), bucket('b')], 1: [] });
+      const held = fence({ key: 'trail#t', holder: 's3', expiresAt: NOW + 60 });
+      const failure = commit(
+        { scanId: 's2' },
+        { staging, trail, logger: silentLogger, lease: held },
+      );
+      await expect(failure).rejects.toMatchObject({ name: 'LeaseHeldError' });
+      await expect(failure).rejects.toThrow(/scan s3 holds it/);
+      expect((await trail.readManifest()).head).toBe(first.commit);
+      // Nothing staged: a retry that holds the lease commits.
+      expect(await staging.list('scans/s2/commit')).toEqual([]);
+      const mine = fence({ key: 'trail#t', holder: 's2', expiresAt: NOW + 60 });
+      const output = await commit(
+        { scanId: 's2' },
+        { staging, trail, logger: silentLogger, lease: mine },
+      );
+      expect(output).toMatchObject({ added: 1 });
+      expect(mine.reads).toBe(1);
+    });
+
+    it('refuses to write when its own lease expired', async () => {
+      await stageScan('s1', { 0: [bucket('a')], 1: [] });
+      const expired = fence({ key: 'trail#t', holder: 's1', expiresAt: NOW - 1 });
+      await expect(
+        commit({ scanId: 's1' }, { staging, trail, logger: silentLogger, lease: expired }),
+      ).rejects.toThrow(/it expired/);
+      expect((await trail.readManifest()).head).toBeNull();
+    });
+
+    it('reads no lease when the scan changed nothing', async () => {
+      await stageScan('s1', { 0: [bucket('a')], 1: [] });
+      await commit({ scanId: 's1' }, { staging, trail, logger: silentLogger });
+      await stageScan('s2', { 0: [bucket('a')], 1: [] });
+      const nobody = fence(undefined);
+      const output = await commit(
+        { scanId: 's2' },
+        { staging, trail, logger: silentLogger, lease: nobody },
+      );
+      expect(output.commit).toBeNull();
+      expect(nobody.reads).toBe(0);
+    });
   });
 
   it('names the staged document that is malformed', async () => {
