@@ -132,7 +132,8 @@ describe('ScannerStack', () => {
   });
 
   it('keeps the function logs for a bounded time', () => {
-    template.resourceCountIs('AWS::Logs::LogGroup', 5);
+    // One per function, and the state machine's.
+    template.resourceCountIs('AWS::Logs::LogGroup', 6);
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
