@@ -38,6 +38,9 @@ export interface ScannerFunctionProps {
  * (the tested SDK is the deployed SDK) with source maps.
  */
 export class ScannerFunction extends NodejsFunction {
+  /** The handler file relative to the repository root, as given (tests run it in-process). */
+  public readonly entry: string;
+
   public constructor(scope: Construct, id: string, props: ScannerFunctionProps) {
     // Siblings rather than children: the function's props need them before `this` exists.
     const logGroup = new LogGroup(scope, `${id}Logs`, {
@@ -74,5 +77,6 @@ export class ScannerFunction extends NodejsFunction {
         banner: requireShim,
       },
     });
+    this.entry = props.entry;
   }
 }

@@ -1,7 +1,10 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { ScanRequest } from '../../lib/pipeline/scan-request.js';
 import { LeaseTable } from '../constructs/lease-table.js';
+import { ScanWorkflow } from '../constructs/scan-workflow.js';
 import { ScannerFunction } from '../constructs/scanner-function.js';
 import { StagingBucket } from '../constructs/staging-bucket.js';
 
@@ -14,6 +17,11 @@ export interface ScannerStackProps extends StackProps {
    * @default none: the drift, commit and review functions fail their cold start, naming the variable
    */
   readonly trail?: string;
+  /**
+   * What every scan covers, from the config; the state machine holds it as a constant.
+   * @default a minimal request (no regions, no clusters, no states): the scan plans nothing
+   */
+  readonly request?: ScanRequest;
 }
 
 /**
@@ -38,6 +46,8 @@ export class ScannerStack extends Stack {
   public readonly leases: LeaseTable;
   /** The lease step: acquire before plan, release after notify. */
   public readonly lease: ScannerFunction;
+  /** The state machine that runs the steps in order; an execution's name is its scan id. */
+  public readonly workflow: ScanWorkflow;
 
   public constructor(scope: Construct, id: string, props: ScannerStackProps = {}) {
     super(scope, id, props);
@@ -104,6 +114,20 @@ export class ScannerStack extends Stack {
     for (const statement of discoveryStatements(this.partition)) {
       this.plan.addToRolePolicy(statement);
     }
+    this.workflow = new ScanWorkflow(this, 'Workflow', {
+      request: props.request ?? ScanRequest.parse({ aws: {} }),
+      functions: {
+        plan: this.plan,
+        collect: this.collect,
+        drift: this.drift,
+        commit: this.commit,
+        review: this.review,
+        lease: this.lease,
+      },
+      // A Bucket is an IBucket; exactOptionalPropertyTypes trips over its optional `isWebsite`.
+      staging: this.staging as IBucket,
+      stagingPrefix: this.staging.prefix,
+    });
   }
 }
 

@@ -1,16 +1,20 @@
 import pLimit from 'p-limit';
 import type { z } from 'zod';
 import {
+  awsScope,
   type CallCounts,
+  type PlannedTarget,
   type Resource,
   ScanResult,
   type ScanWarning,
   type ScopeStatus,
 } from '../model/index.js';
 import type { KubeRecord } from '../model/kube.js';
+import { kubeScope } from '../snapshot/kube/path.js';
+import { collectorsFor } from '../sources/aws/registry.js';
 import { StagingCorruptError, StagingMissingError } from './errors.js';
 import { stagingKeys } from './keys.js';
-import { Plan } from './plan.js';
+import { accountLabel, Plan } from './plan.js';
 import type { StagingStore } from './staging-store.js';
 
 /** Everything the collect step staged for one scan, merged. */
@@ -43,7 +47,9 @@ export async function gatherScan(scanId: string, staging: StagingStore): Promise
   const calls: CallCounts = { ...plan.calls };
   const scopes = new Map<string, { complete: boolean; group: string; source?: string }>();
   const failedGroups = new Set<string>();
-  for (const [index, { key, group = key }] of plan.targets.entries()) {
+  // The account id behind each account label (`caller`, or a role's account id), as seen.
+  const accountIds = new Map<string, string>();
+  for (const [index, { key, group = key, target }] of plan.targets.entries()) {
     const document = documents[index];
     if (document === undefined) {
       // A collect that never reported (a crashed Lambda): its scopes are unknown, so nothing of
@@ -53,6 +59,9 @@ export async function gatherScan(scanId: string, staging: StagingStore): Promise
       continue;
     }
     const result = parseStaged(ScanResult, document, `collect result ${key}`);
+    const seenAccount = result.scopes[0]?.scope.split('/')[1];
+    if (target.kind === 'aws' && seenAccount)
+      accountIds.set(accountLabel(target.account), seenAccount);
     resources.push(...result.resources);
     kubeRecords.push(...result.kubeRecords);
     warnings.push(...result.warnings);
@@ -69,6 +78,16 @@ export async function gatherScan(scanId: string, staging: StagingStore): Promise
       calls[service] = (calls[service] ?? 0) + count;
     }
   }
+  // A target that reported nothing (its collect failed for good, or could not resolve its
+  // account) still names the scopes it was to read, as incomplete: the trail's scan record and the
+  // drift report then say so, instead of keeping what an earlier scan found.
+  for (const planned of plan.targets) {
+    if (!failedGroups.has(planned.group ?? planned.key)) continue;
+    for (const scope of expectedScopes(planned, accountIds)) {
+      if (!scopes.has(scope))
+        scopes.set(scope, { complete: false, group: planned.group ?? planned.key });
+    }
+  }
   // The shards of a group complete a scope only together: one shard that reported nothing
   // (it could not even resolve its account) leaves the scope its siblings saw incomplete.
   const scopeList = [...scopes]
@@ -79,6 +98,18 @@ export async function gatherScan(scanId: string, staging: StagingStore): Promise
     }))
     .sort((a, b) => (a.scope < b.scope ? -1 : 1));
   return { resources, kubeRecords, warnings, scopes: scopeList, calls };
+}
+
+/** The scopes a planned target reads, when its account id is known (never guessed). */
+function expectedScopes(planned: PlannedTarget, accountIds: Map<string, string>): string[] {
+  const { target } = planned;
+  if (target.kind !== 'aws') return [kubeScope(target.cluster)];
+  const label = accountLabel(target.account);
+  const accountId = label === 'caller' ? accountIds.get(label) : label;
+  if (accountId === undefined) return [];
+  return collectorsFor(target.service).map((c) =>
+    awsScope(accountId, target.region, c.resourceType),
+  );
 }
 
 /** Parses a staged document, naming the document and the path of its first problem. */

@@ -1,6 +1,8 @@
 /** Staging keys of one scan; every step finds the others' documents here. */
 export const stagingKeys = {
   plan: (scanId: string) => `scans/${scanId}/plan.json`,
+  /** The plan's collect inputs as one JSON array: the Distributed Map's ItemReader reads it. */
+  items: (scanId: string) => `scans/${scanId}/items.json`,
   collectPrefix: (scanId: string) => `scans/${scanId}/collect/`,
   collect: (scanId: string, targetKey: string) => `scans/${scanId}/collect/${targetKey}.json`,
   drift: (scanId: string) => `scans/${scanId}/drift.json`,

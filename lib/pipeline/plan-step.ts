@@ -23,10 +23,12 @@ export const PlanStepInput = z.strictObject({
 });
 export type PlanStepInput = z.input<typeof PlanStepInput>;
 
-/** What the plan step returns: the collect inputs a Distributed Map iterates (`ItemsPath: $.items`). */
+/** What the plan step returns: the collect inputs, also staged as one array for a Distributed Map. */
 export interface PlanStepOutput {
   readonly scanId: string;
   readonly items: CollectInput[];
+  /** The staging key of `items` as a JSON array (`scans/<id>/items.json`). */
+  readonly itemsKey: string;
 }
 
 /** The plan step's dependencies. */
@@ -45,7 +47,7 @@ export async function planStep(input: PlanStepInput, deps: PlanStepDeps): Promis
   const request = PlanStepInput.parse(input);
   const key = stagingKeys.plan(request.scanId);
   const staged = await readIfPresent(deps.staging, key);
-  if (staged !== undefined) return itemsOf(parseStaged(Plan, staged, 'plan'));
+  if (staged !== undefined) return stageItems(parseStaged(Plan, staged, 'plan'), deps.staging);
   const { aws } = request;
   // AWS is scanned when regions are given; a Kubernetes-only scan asks AWS nothing.
   const scansAws = aws.regions === 'all' || aws.regions.length > 0;
@@ -69,12 +71,20 @@ export async function planStep(input: PlanStepInput, deps: PlanStepDeps): Promis
   });
   await deps.staging.put(key, scanPlan);
   deps.logger.info('Scan planned', { scanId: scanPlan.scanId, targets: scanPlan.targets.length });
-  return itemsOf(scanPlan);
+  return stageItems(scanPlan, deps.staging);
 }
 
-function itemsOf(scanPlan: Plan): PlanStepOutput {
+/**
+ * Stages the collect inputs as one JSON array, so a Distributed Map reads them from S3 (an
+ * Organization's items pass Step Functions' 256 KB payload limit). Written again on a retry: the
+ * plan is staged first, so a step that died between the two writes still leaves both.
+ */
+async function stageItems(scanPlan: Plan, staging: StagingStore): Promise<PlanStepOutput> {
   const { scanId } = scanPlan;
-  return { scanId, items: scanPlan.targets.map((planned) => ({ scanId, planned })) };
+  const items = scanPlan.targets.map((planned) => ({ scanId, planned }));
+  const itemsKey = stagingKeys.items(scanId);
+  await staging.put(itemsKey, items);
+  return { scanId, items, itemsKey };
 }
 
 function mergeCalls(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>) {

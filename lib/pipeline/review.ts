@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CodifiedFinding } from '../codify/findings.js';
+import { ReviewConfig } from '../config/schema.js';
 import { acceptedFilePath, parseAcceptedFile } from '../drift/accept-file.js';
 import type { AcceptedEntry } from '../drift/accept-schema.js';
 import type { Clock, Logger } from '../model/index.js';
@@ -23,9 +24,13 @@ import { readIfPresent } from './gather.js';
 import { stagingKeys } from './keys.js';
 import type { StagingStore } from './staging-store.js';
 
-/** The review step's input. */
-export const ReviewInput = z.strictObject({ scanId: z.string().min(1) });
-export type ReviewInput = z.infer<typeof ReviewInput>;
+/** The review step's input: the scan, and the configured review settings (defaults otherwise). */
+export const ReviewInput = z.strictObject({
+  scanId: z.string().min(1),
+  /** The config's `review` section, as the state machine holds it; it wins over `deps.review`. */
+  review: ReviewConfig.optional(),
+});
+export type ReviewInput = z.input<typeof ReviewInput>;
 
 /** What the review step did, also staged as `scans/<id>/review.json`. */
 export const ReviewOutput = z.strictObject({
@@ -66,7 +71,7 @@ export const DEFAULT_REVIEW: ReviewSettings = { persistScans: 2, maxOpenPulls: 1
  * changed. A retried step returns what it staged.
  */
 export async function review(input: ReviewInput, deps: ReviewDeps): Promise<ReviewOutput> {
-  const { scanId } = input;
+  const { scanId, review: configured } = ReviewInput.parse(input);
   const key = stagingKeys.review(scanId);
   const done = await readIfPresent(deps.staging, key);
   if (done !== undefined) return ReviewOutput.parse(done);
@@ -80,7 +85,7 @@ export async function review(input: ReviewInput, deps: ReviewDeps): Promise<Revi
   const committed = await readIfPresent(deps.staging, stagingKeys.commit(scanId));
   const commitOutput = committed === undefined ? undefined : CommitOutput.parse(committed);
   const commit = commitOutput?.commit ?? null;
-  const settings = { ...DEFAULT_REVIEW, ...deps.review };
+  const settings = { ...DEFAULT_REVIEW, ...deps.review, ...configured };
 
   const base = await reviewer.baseHead();
   const dashboard = await reviewer.findIssue(DASHBOARD_TITLE, REVIEW_LABEL);

@@ -10,6 +10,7 @@ import {
   STAGING_PREFIX,
   type StepWorld,
   scanRequest,
+  stagedItems,
   startStepWorld,
 } from './step-world.js';
 
@@ -30,7 +31,8 @@ afterAll(async () => {
 
 describe('collect handler', () => {
   it('collects every item the plan step returned, AWS and EKS alike, into the staging bucket', async () => {
-    const { items } = await plan(scanRequest('scan-collect-1') as never, lambdaContext('plan'));
+    await plan(scanRequest('scan-collect-1') as never, lambdaContext('plan'));
+    const items = await stagedItems(world, 'scan-collect-1');
     world.kube.calls.length = 0;
     // Each item exactly as the Distributed Map hands it over: the JSON of the plan's output.
     const outputs = await Promise.all(

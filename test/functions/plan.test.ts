@@ -1,5 +1,6 @@
 import { ParseError } from '@aws-lambda-powertools/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CollectInput } from '../../lib/pipeline/collect.js';
 import { Plan } from '../../lib/pipeline/plan.js';
 import {
   EKS_CLUSTER,
@@ -31,20 +32,26 @@ async function staged(key: string): Promise<unknown> {
 }
 
 describe('plan handler', () => {
-  it('discovers the account and its EKS cluster and returns one collect input per target', async () => {
+  it('discovers the account and its EKS cluster and stages one collect input per target', async () => {
     const output = await handler(scanRequest('scan-plan-1') as never, lambdaContext('plan'));
-    expect(output.scanId).toBe('scan-plan-1');
-    expect(output.items.map((item) => item.planned.key)).toEqual([
+    expect(output).toEqual({
+      scanId: 'scan-plan-1',
+      targets: 3,
+      itemsKey: 'scans/scan-plan-1/items.json',
+    });
+    // The items go to S3 as one JSON array (the Distributed Map's ItemReader), not into the state.
+    const items = CollectInput.array().parse(await staged(output.itemsKey));
+    expect(items.map((item) => item.planned.key)).toEqual([
       'aws-caller-eu-west-1-ec2',
       'aws-caller-eu-west-1-eks',
       expect.stringMatching(/^k8s-prod\.eu-west-1\.111111111111/),
     ]);
-    for (const item of output.items) expect(item.scanId).toBe('scan-plan-1');
-    const eks = output.items[2]?.planned.target;
+    for (const item of items) expect(item.scanId).toBe('scan-plan-1');
+    const eks = items[2]?.planned.target;
     expect(eks).toMatchObject({ kind: 'k8s', cluster: EKS_CLUSTER, eks: { name: 'prod' } });
     // The plan is staged on S3 for the other steps, with the same targets.
     const plan = Plan.parse(await staged('scans/scan-plan-1/plan.json'));
-    expect(plan.targets).toEqual(output.items.map((item) => item.planned));
+    expect(plan.targets).toEqual(items.map((item) => item.planned));
   });
 
   it('returns the staged plan on a retry with the same scanId, asking AWS nothing', async () => {

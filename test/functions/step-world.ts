@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { vi } from 'vitest';
+import type { CollectInput } from '../../lib/pipeline/collect.js';
 import { type AwsSim, startAwsSim } from '../sim/aws/server.js';
 import { ec2Region, sampleWorld } from '../sim/aws/world.js';
 import { type GitHubSim, startGitHubSim } from '../sim/github/server.js';
@@ -135,6 +136,20 @@ export async function vpcState(aws: AwsSim): Promise<string> {
   return path;
 }
 
+/** A staged document of the staging bucket, read straight from s3rver. */
+export async function stagedDocument(world: StepWorld, key: string): Promise<unknown> {
+  const { GetObjectCommand } = await import('@aws-sdk/client-s3');
+  const object = await world.s3.client.send(
+    new GetObjectCommand({ Bucket: STAGING_BUCKET, Key: `${STAGING_PREFIX}${key}` }),
+  );
+  return JSON.parse((await object.Body?.transformToString()) ?? 'null');
+}
+
+/** The collect inputs the plan step staged for the Distributed Map's ItemReader. */
+export async function stagedItems(world: StepWorld, scanId: string): Promise<CollectInput[]> {
+  return (await stagedDocument(world, `scans/${scanId}/items.json`)) as CollectInput[];
+}
+
 /** The steps the state machine runs before the one a test is about, in its order. */
 export type StepBefore = 'drift' | 'commit' | 'review';
 
@@ -146,7 +161,8 @@ export type StepBefore = 'drift' | 'commit' | 'review';
 export async function runUpTo(world: StepWorld, scanId: string, next: StepBefore): Promise<void> {
   const { handler: plan } = await import('../../functions/plan.js');
   const { handler: collect } = await import('../../functions/collect.js');
-  const { items } = await plan(scanRequest(scanId) as never, lambdaContext('plan'));
+  await plan(scanRequest(scanId) as never, lambdaContext('plan'));
+  const items = await stagedItems(world, scanId);
   await Promise.all(items.map((item) => collect(item as never, lambdaContext('collect'))));
   if (next === 'drift') return;
   const { handler: drift } = await import('../../functions/drift.js');

@@ -133,7 +133,8 @@ describe('ScannerStack', () => {
   });
 
   it('keeps the function logs for a bounded time', () => {
-    template.resourceCountIs('AWS::Logs::LogGroup', 6);
+    // One per function (plan, collect, drift, commit, review, lease), and the state machine's.
+    template.resourceCountIs('AWS::Logs::LogGroup', 7);
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 

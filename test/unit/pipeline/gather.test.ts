@@ -95,4 +95,47 @@ describe('gatherScan', () => {
       { scope: 'aws/111111111111/global/s3/bucket', complete: false },
     ]);
   });
+
+  it('names the scopes of a target that reported nothing as incomplete, when its account is known', async () => {
+    const role = 'arn:aws:iam::222222222222:role/statetrail-read';
+    const scanPlan = plan({
+      scanId: 's3',
+      accounts: [
+        { account: {}, regions: ['eu-west-1'] },
+        { account: { roleArn: role }, regions: ['eu-west-1'] },
+      ],
+      services: ['ec2', 'eks'],
+      clusters: [{ kind: 'k8s', cluster: 'prod', context: 'prod' }],
+    });
+    const documents = new Map<string, unknown>([[stagingKeys.plan('s3'), scanPlan]]);
+    // Only the caller's EC2 target reported; its EKS target, the role's targets and the cluster
+    // failed for good (their Express children caught the failure and staged nothing).
+    documents.set(stagingKeys.collect('s3', 'aws-caller-eu-west-1-ec2'), {
+      resources: [],
+      warnings: [],
+      scopes: [{ scope: 'aws/111111111111/eu-west-1/ec2/vpc', complete: true }],
+      calls: {},
+    });
+    const store: StagingStore = {
+      put: async () => {},
+      list: async () => [],
+      get: async (key) => {
+        if (!documents.has(key)) throw new StagingMissingError(`no ${key}`);
+        return documents.get(key);
+      },
+    };
+    const { scopes, warnings } = await gatherScan('s3', store);
+    const incomplete = scopes.filter((s) => !s.complete).map((s) => s.scope);
+    expect(scopes).toContainEqual({ scope: 'aws/111111111111/eu-west-1/ec2/vpc', complete: true });
+    expect(incomplete).toContain('aws/111111111111/eu-west-1/eks/cluster');
+    expect(incomplete).toContain('aws/222222222222/eu-west-1/ec2/vpc');
+    expect(incomplete).toContain('aws/222222222222/eu-west-1/eks/cluster');
+    expect(incomplete).toContain('k8s/prod');
+    expect(warnings.filter((w) => w.code === 'failed').map((w) => w.target)).toEqual([
+      'aws-222222222222-eu-west-1-ec2',
+      'aws-222222222222-eu-west-1-eks',
+      'aws-caller-eu-west-1-eks',
+      'k8s-prod',
+    ]);
+  });
 });
