@@ -29,3 +29,11 @@ export class PlanConflictError extends PipelineError {
     this.name = 'PlanConflictError';
   }
 }
+
+/** An execution's scope names nothing the configured request covers (it may only narrow it). */
+export class ScopeMismatchError extends PipelineError {
+  public constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ScopeMismatchError';
+  }
+}
