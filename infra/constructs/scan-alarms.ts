@@ -88,6 +88,12 @@ export class ScanAlarms extends Construct {
       );
     });
     const minutes = props.maxMinutesWithoutCompleteScan ?? 180;
+    // One evaluation period of whole minutes, within CloudWatch's one-day limit.
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
+      throw new Error(
+        `maxMinutesWithoutCompleteScan ${minutes} must be whole minutes from 1 to 1440`,
+      );
+    }
     this.add(
       new Alarm(this, 'NoCompleteScan', {
         metric: new Metric({

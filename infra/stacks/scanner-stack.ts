@@ -1,6 +1,10 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { ScanAlarms } from '../constructs/scan-alarms.js';
+import { ScanApi } from '../constructs/scan-api.js';
+import { ScanSchedule } from '../constructs/scan-schedule.js';
 import { ScannerFunction } from '../constructs/scanner-function.js';
 import { StagingBucket } from '../constructs/staging-bucket.js';
 
@@ -13,6 +17,13 @@ export interface ScannerStackProps extends StackProps {
    * @default none: the drift, commit and review functions fail their cold start, naming the variable
    */
   readonly trail?: string;
+  /**
+   * The scan workflow (the ScanWorkflow's state machine): with it come the HTTP API, the schedule
+   * (when `schedule` is given) and the alarms. @default none of them
+   */
+  readonly stateMachine?: (scope: Construct) => IStateMachine;
+  /** The config's `schedule`: six-field EventBridge cron and time zone. @default no schedule */
+  readonly schedule?: { readonly cron: string; readonly timeZone?: string };
 }
 
 /**
@@ -87,6 +98,25 @@ export class ScannerStack extends Stack {
     }
     for (const statement of discoveryStatements(this.partition)) {
       this.plan.addToRolePolicy(statement);
+    }
+    if (props.stateMachine) {
+      const stateMachine = props.stateMachine(this);
+      const api = new ScanApi(this, 'ScanApi', { stateMachine, staging: this.staging });
+      const schedule =
+        props.schedule && new ScanSchedule(this, 'Schedule', { stateMachine, ...props.schedule });
+      const { plan, collect, drift, commit, review } = this;
+      new ScanAlarms(this, 'Alarms', {
+        stateMachine,
+        functions: {
+          Plan: plan,
+          Collect: collect,
+          Drift: drift,
+          Commit: commit,
+          Review: review,
+          Api: api.handler,
+        },
+        deadLetterQueues: schedule ? [schedule.deadLetterQueue] : [],
+      });
     }
   }
 }

@@ -264,3 +264,29 @@ describe('ScanAlarms', () => {
     expect(alarms()).toHaveLength(2 + 4 + 1 + 1);
   });
 });
+
+describe('ScannerStack with a state machine', () => {
+  it('adds the API, the schedule and alarms on every step function', async () => {
+    const { ScannerStack } = await import('../../infra/stacks/scanner-stack.js');
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const scanner = new ScannerStack(app, 'Wired', {
+      stateMachine: (scope) =>
+        new StateMachine(scope, 'Workflow', {
+          definitionBody: DefinitionBody.fromChainable(new Pass(scope, 'Done')),
+        }),
+      schedule: { cron: '30 6 * * ? *', timeZone: 'Europe/Berlin' },
+    });
+    const wired = Template.fromStack(scanner);
+    wired.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+    wired.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(30 6 * * ? *)',
+    });
+    // 2 execution alarms, errors and throttles of 6 functions, the DLQ, no complete scan.
+    wired.resourceCountIs('AWS::CloudWatch::Alarm', 2 + 12 + 1 + 1);
+    // Without a state machine, none of it (the stack as it was).
+    const bareApp = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const bare = Template.fromStack(new ScannerStack(bareApp, 'Bare'));
+    bare.resourceCountIs('AWS::ApiGatewayV2::Api', 0);
+    bare.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+  });
+});
