@@ -34,6 +34,8 @@ const LAYERS = {
     'review',
     'notify',
   ],
+  // The HTTP API's logic (POST /scans, GET /scans/{id}, GET /drift); functions/api.ts calls it.
+  api: ['model', 'drift', 'pipeline'],
   // The composition root: builds the adapters every step needs, for the CLI and the functions.
   wiring: ['model', 'sources', 'terraform', 'trail', 'review', 'pipeline'],
   cli: [

@@ -4,6 +4,9 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { ScanRequest } from '../../lib/pipeline/scan-request.js';
 import { LeaseTable } from '../constructs/lease-table.js';
+import { ScanAlarms } from '../constructs/scan-alarms.js';
+import { ScanApi } from '../constructs/scan-api.js';
+import { ScanSchedule } from '../constructs/scan-schedule.js';
 import { ScanWorkflow } from '../constructs/scan-workflow.js';
 import { ScannerFunction } from '../constructs/scanner-function.js';
 import { StagingBucket } from '../constructs/staging-bucket.js';
@@ -22,6 +25,8 @@ export interface ScannerStackProps extends StackProps {
    * @default a minimal request (no regions, no clusters, no states): the scan plans nothing
    */
   readonly request?: ScanRequest;
+  /** The config's `schedule`: six-field EventBridge cron and time zone. @default no schedule */
+  readonly schedule?: { readonly cron: string; readonly timeZone?: string };
 }
 
 /**
@@ -48,6 +53,8 @@ export class ScannerStack extends Stack {
   public readonly lease: ScannerFunction;
   /** The state machine that runs the steps in order; an execution's name is its scan id. */
   public readonly workflow: ScanWorkflow;
+  /** The HTTP API: POST /scans, GET /scans/{id}, GET /drift. */
+  public readonly api: ScanApi;
 
   public constructor(scope: Construct, id: string, props: ScannerStackProps = {}) {
     super(scope, id, props);
@@ -127,6 +134,24 @@ export class ScannerStack extends Stack {
       // A Bucket is an IBucket; exactOptionalPropertyTypes trips over its optional `isWebsite`.
       staging: this.staging as IBucket,
       stagingPrefix: this.staging.prefix,
+    });
+    const stateMachine = this.workflow.stateMachine;
+    this.api = new ScanApi(this, 'ScanApi', { stateMachine, staging: this.staging });
+    const schedule =
+      props.schedule && new ScanSchedule(this, 'Schedule', { stateMachine, ...props.schedule });
+    const { plan, collect, drift, commit, review, lease } = this;
+    new ScanAlarms(this, 'Alarms', {
+      stateMachine,
+      functions: {
+        Plan: plan,
+        Collect: collect,
+        Drift: drift,
+        Commit: commit,
+        Review: review,
+        Lease: lease,
+        Api: this.api.handler,
+      },
+      deadLetterQueues: schedule ? [schedule.deadLetterQueue] : [],
     });
   }
 }

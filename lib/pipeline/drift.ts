@@ -17,6 +17,7 @@ import { type LoadedAcceptance, readAcceptedFiles } from '../trail/accept-load.j
 import type { TrailStore } from '../trail/trail-store.js';
 import { gatherScan, readIfPresent } from './gather.js';
 import { stagingKeys } from './keys.js';
+import { publishLatestDrift } from './latest-drift.js';
 import type { StagingStore } from './staging-store.js';
 
 /** The drift step's input: a scan and the states to compare it with. */
@@ -109,6 +110,9 @@ export async function drift(input: DriftStepInput, deps: DriftStepDeps): Promise
     }).findings,
   };
   for (const error of output.errors) deps.logger.warn('State could not be read', { error });
+  // Before the scan's own document: a retry that finds that document has published too (folding
+  // the same report twice changes nothing).
+  await publishLatestDrift(deps.staging, input.scanId, report);
   await deps.staging.put(key, output);
   return output;
 }

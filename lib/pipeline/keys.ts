@@ -8,4 +8,6 @@ export const stagingKeys = {
   drift: (scanId: string) => `scans/${scanId}/drift.json`,
   commit: (scanId: string) => `scans/${scanId}/commit.json`,
   review: (scanId: string) => `scans/${scanId}/review.json`,
+  /** Every scope's latest complete drift result, across scans (see latest-drift.ts). */
+  latestDrift: 'latest/drift.json',
 } as const;

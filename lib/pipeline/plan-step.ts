@@ -7,7 +7,15 @@ import type { CollectInput } from './collect.js';
 import { discover, discoverEksClusters } from './discover.js';
 import { parseStaged, readIfPresent } from './gather.js';
 import { stagingKeys } from './keys.js';
+import {
+  accountIdResolver,
+  narrowAccountRegions,
+  narrowAccounts,
+  narrowClusters,
+  narrowRegions,
+} from './narrow-scope.js';
 import { Plan, plan } from './plan.js';
+import { ScanScope } from './scan-request.js';
 import type { StagingStore } from './staging-store.js';
 
 /** The plan step's input: what one scan is asked to cover (a Step Functions execution's input). */
@@ -20,6 +28,8 @@ export const PlanStepInput = z.strictObject({
   eksClusters: z.boolean().default(false),
   /** The export filter for the EKS clusters found. */
   kubeFilter: ExportFilter.optional(),
+  /** What this execution narrows the request to (`POST /scans`); never widens it. */
+  scope: ScanScope.optional(),
 });
 export type PlanStepInput = z.input<typeof PlanStepInput>;
 
@@ -48,24 +58,39 @@ export async function planStep(input: PlanStepInput, deps: PlanStepDeps): Promis
   const key = stagingKeys.plan(request.scanId);
   const staged = await readIfPresent(deps.staging, key);
   if (staged !== undefined) return stageItems(parseStaged(Plan, staged, 'plan'), deps.staging);
-  const { aws } = request;
+  const { scope } = request;
+  // Regions narrow before discovery (no DescribeRegions for a region the scope leaves out).
+  const aws = { ...request.aws, regions: narrowRegions(request.aws.regions, scope) };
   // AWS is scanned when regions are given; a Kubernetes-only scan asks AWS nothing.
   const scansAws = aws.regions === 'all' || aws.regions.length > 0;
   const discovery = scansAws
     ? await discover(aws, deps)
     : { accounts: [], warnings: [], calls: {} };
+  // Accounts narrow after discovery: an Organization's members are known only then.
+  const accounts = await narrowAccounts(
+    narrowAccountRegions(discovery.accounts, scope),
+    scope,
+    accountIdResolver(deps.aws, HOME_REGION),
+  );
   const eks = request.eksClusters
-    ? await discoverEksClusters(discovery.accounts, deps)
+    ? await discoverEksClusters(accounts.kept, deps)
     : { clusters: [], warnings: [], calls: {} };
   const filter = request.kubeFilter;
   const eksTargets = eks.clusters.map((target) => (filter ? { ...target, filter } : target));
+  const clusters = narrowClusters([...request.clusters, ...eksTargets], scope);
+  if (accounts.unmatched.length > 0 || clusters.unmatched.length > 0) {
+    deps.logger.warn('Scope names targets the scan does not cover', {
+      accounts: accounts.unmatched,
+      clusters: clusters.unmatched,
+    });
+  }
   const scanPlan = plan({
     scanId: request.scanId,
-    accounts: discovery.accounts,
+    accounts: accounts.kept,
     services: aws.services,
     s3Shards: aws.s3Shards,
     options: { userData: aws.userData, keepVolatile: aws.keepVolatile },
-    clusters: [...request.clusters, ...eksTargets],
+    clusters: clusters.kept,
     warnings: [...discovery.warnings, ...eks.warnings],
     calls: mergeCalls(discovery.calls, eks.calls),
   });
@@ -73,6 +98,9 @@ export async function planStep(input: PlanStepInput, deps: PlanStepDeps): Promis
   deps.logger.info('Scan planned', { scanId: scanPlan.scanId, targets: scanPlan.targets.length });
   return stageItems(scanPlan, deps.staging);
 }
+
+// Where the caller's own account id is asked (the aws partition's home region).
+const HOME_REGION = 'us-east-1';
 
 /**
  * Stages the collect inputs as one JSON array, so a Distributed Map reads them from S3 (an

@@ -5,6 +5,7 @@ import { Plan } from '../../lib/pipeline/plan.js';
 import {
   EKS_CLUSTER,
   lambdaContext,
+  REGION,
   type StepWorld,
   scanRequest,
   startStepWorld,
@@ -71,5 +72,47 @@ describe('plan handler', () => {
       handler({ scanId: 'scan-plan-3' } as never, lambdaContext('plan')),
     ).rejects.toBeInstanceOf(ParseError);
     await expect(staged('scans/scan-plan-3/plan.json')).rejects.toThrow();
+  });
+
+  it('narrows the scan to the scope: clusters by EKS name, regions and accounts intersected', async () => {
+    const request = {
+      ...scanRequest('scan-plan-4'),
+      clusters: [{ kind: 'k8s', cluster: 'staging', kubeconfig: '/nonexistent' }],
+    };
+    const whole = await handler(request as never, lambdaContext('plan'));
+    expect(whole.items.map((item) => item.planned.key)).toContain('k8s-staging');
+    const narrowed = await handler(
+      {
+        ...request,
+        scanId: 'scan-plan-5',
+        scope: { accounts: ['111111111111'], regions: [REGION], clusters: ['prod'] },
+      } as never,
+      lambdaContext('plan'),
+    );
+    // The configured cluster `staging` is left out; the EKS-found `prod` and the account stay.
+    expect(narrowed.items.map((item) => item.planned.key)).toEqual([
+      'aws-caller-eu-west-1-ec2',
+      'aws-caller-eu-west-1-eks',
+      expect.stringMatching(/^k8s-prod\.eu-west-1\.111111111111/),
+    ]);
+  });
+
+  it('refuses a scope that leaves nothing, naming what did not match, and stages no plan', async () => {
+    await expect(
+      handler(
+        { ...scanRequest('scan-plan-6'), scope: { regions: ['ap-south-1'] } } as never,
+        lambdaContext('plan'),
+      ),
+    ).rejects.toThrow('scope.regions ap-south-1 match nothing');
+    await expect(
+      handler(
+        { ...scanRequest('scan-plan-7'), scope: { accounts: ['222222222222'] } } as never,
+        lambdaContext('plan'),
+      ),
+    ).rejects.toThrow(
+      'scope.accounts 222222222222 match nothing the configured scan covers (accounts 111111111111)',
+    );
+    await expect(staged('scans/scan-plan-6/plan.json')).rejects.toThrow();
+    await expect(staged('scans/scan-plan-7/plan.json')).rejects.toThrow();
   });
 });
