@@ -12,6 +12,7 @@ export const API_VERSIONS: Readonly<Record<SimService, string>> = {
   s3: '2006-03-01',
   eks: '2017-11-01',
   organizations: '2016-11-28',
+  cloudtrail: '2013-11-01',
 };
 
 /**
