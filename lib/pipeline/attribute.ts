@@ -91,7 +91,10 @@ async function targetsOf(
     return { path, updates: record.facts.updates };
   });
   const aws = new Map<string, Resource>();
-  for (const entry of [...(driftOutput?.report.changed ?? []), ...(driftOutput?.report.unmanaged ?? [])]) {
+  for (const entry of [
+    ...(driftOutput?.report.changed ?? []),
+    ...(driftOutput?.report.unmanaged ?? []),
+  ]) {
     const resource = entry.path === undefined ? undefined : resources.get(entry.path);
     if (entry.path && resource) aws.set(entry.path, resource);
   }
@@ -106,7 +109,10 @@ async function targetsOf(
  * Who changed what in this scan: CloudTrail for AWS resources, managedFields for Kubernetes
  * objects. Stages `scans/<id>/attribution.json`; a retried step returns what it staged.
  */
-export async function attribute(input: AttributeInput, deps: AttributeDeps): Promise<AttributeSummary> {
+export async function attribute(
+  input: AttributeInput,
+  deps: AttributeDeps,
+): Promise<AttributeSummary> {
   const key = stagingKeys.attribution(input.scanId);
   const done = await readIfPresent(deps.staging, key);
   const summarize = (attribution: Attribution): AttributeSummary => ({
@@ -119,7 +125,8 @@ export async function attribute(input: AttributeInput, deps: AttributeDeps): Pro
   const plan = parseStaged(Plan, await deps.staging.get(stagingKeys.plan(input.scanId)), 'plan');
   const gathered = await gatherScan(input.scanId, deps.staging);
   const staged = await readIfPresent(deps.staging, stagingKeys.drift(input.scanId));
-  const driftOutput = staged === undefined ? undefined : parseStaged(DriftStepOutput, staged, 'drift');
+  const driftOutput =
+    staged === undefined ? undefined : parseStaged(DriftStepOutput, staged, 'drift');
   const targets = await targetsOf(gathered, driftOutput, deps.trail);
   const accounts = accountsOf(plan);
   const aws: AwsAttributionTarget[] = [...targets.aws].map(([path, resource]) => ({
