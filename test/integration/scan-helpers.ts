@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PaceClock } from '../../lib/attribution/pacer.js';
 import { runCli } from '../../lib/cli/run-cli.js';
 
 /** What one in-process CLI run printed and returned. */
@@ -21,6 +22,8 @@ export async function statetrail(
     cwd?: string;
     credentials?: typeof SAMPLE_KEY;
     env?: Record<string, string>;
+    /** What CloudTrail lookups are paced on (`--attribute`). */
+    paceClock?: PaceClock;
   } = {},
 ): Promise<CliRun> {
   let stdout = '';
@@ -32,6 +35,7 @@ export async function statetrail(
     cwd: options.cwd ?? process.cwd(),
     clock: { now: () => new Date('2026-11-22T10:00:00Z') },
     gitHubWaitUnitMs: 0,
+    ...(options.paceClock && { paceClock: options.paceClock }),
     aws: {
       credentials: options.credentials ?? SAMPLE_KEY,
       retry: { maxAttempts: 5, backoffMs: () => 0 },
