@@ -35,6 +35,8 @@ export interface PlanReviewInput {
   readonly settings: ReviewSettings;
   /** For `acceptDays`. */
   readonly now: Date;
+  /** Who changed an item (the attribute step's latest event for its path). */
+  readonly changedBy?: ((item: DriftItem) => string | undefined) | undefined;
 }
 
 /** A statetrail commit a PR's branch needs. */
@@ -187,7 +189,13 @@ export function planReview(input: PlanReviewInput): ReviewPlan {
       } else {
         const keys = due.map((item) => item.key);
         const same = keys.length === pull.keys.length && keys.every((k) => pull?.keys.includes(k));
-        const body = renderPullBody({ scope, items: due, repoUrl: input.base.url, commitOf });
+        const body = renderPullBody({
+          scope,
+          items: due,
+          repoUrl: input.base.url,
+          commitOf,
+          changedBy: input.changedBy,
+        });
         const commit =
           same || facts.head === null
             ? undefined
@@ -233,6 +241,7 @@ export function planReview(input: PlanReviewInput): ReviewPlan {
         items,
         repoUrl: input.base.url,
         commitOf: (item) => tracked[item.identity]?.commit ?? null,
+        changedBy: input.changedBy,
       }),
       keys: items.map((item) => item.key),
       commit: {

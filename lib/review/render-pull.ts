@@ -13,6 +13,8 @@ export interface PullBodyInput {
   readonly repoUrl: string;
   /** The observation commit of an item, when known. */
   readonly commitOf: (item: DriftItem) => string | null;
+  /** Who changed an item's file, how and when (CloudTrail, managedFields), when attribution knows. */
+  readonly changedBy?: ((item: DriftItem) => string | undefined) | undefined;
 }
 
 /** The drift PR's title. */
@@ -29,7 +31,8 @@ function valueCell(value: unknown): string {
 }
 
 function section(item: DriftItem, input: PullBodyInput): string[] {
-  const seen = `Observed in ${commitLink(input.repoUrl, input.commitOf(item))}`;
+  const who = item.path ? input.changedBy?.(item) : undefined;
+  const seen = `Observed in ${commitLink(input.repoUrl, input.commitOf(item))}${who ? `; changed by ${md(who)}` : ''}`;
   const where = item.path ? ` — ${codeSpan(item.path)}` : '';
   if (item.kind === 'changed') {
     return [
