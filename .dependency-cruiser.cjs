@@ -15,7 +15,7 @@ const LAYERS = {
   drift: ['model', 'snapshot', 'ownership', 'terraform'],
   codify: ['model', 'snapshot', 'ownership', 'terraform', 'drift'],
   sources: ['model', 'snapshot', 'ownership'],
-  attribution: ['model', 'sources'],
+  attribution: ['model', 'snapshot', 'sources'],
   trail: ['model', 'snapshot', 'drift'],
   config: ['model'],
   review: ['model', 'snapshot', 'terraform', 'drift', 'trail'],

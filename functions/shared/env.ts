@@ -61,6 +61,13 @@ export const FunctionEnv = z.object({
   STATETRAIL_GITHUB_WAIT_UNIT_MS: z.coerce.number().int().min(0).optional(),
   /** The DynamoDB table of the trail's lease: when set, commit writes only while its scan holds it. */
   LEASE_TABLE: z.string().min(1).optional(),
+  /** CloudTrail LookupEvents calls the attribute step may make per scan. */
+  STATETRAIL_ATTRIBUTION_BUDGET: z.coerce.number().int().min(0).optional(),
+  /** The scanner's own principals (comma-separated ARNs) whose events are never attributed. */
+  STATETRAIL_SCANNER_PRINCIPALS: z
+    .string()
+    .transform((value) => value.split(',').filter((arn) => arn.length > 0))
+    .optional(),
 });
 export type FunctionEnv = z.infer<typeof FunctionEnv>;
 

@@ -1,3 +1,4 @@
+import type { PaceClock } from '../attribution/pacer.js';
 import type { Clock } from '../model/index.js';
 import type { AwsClientFactoryOptions } from '../sources/aws/client-factory.js';
 import type { KubeRetryOptions } from '../sources/k8s/http.js';
@@ -11,6 +12,8 @@ export interface CliIo {
   /** Whether standard error is a terminal: then a live progress line is drawn there. */
   readonly isTTY?: boolean;
   readonly clock?: Clock;
+  /** What CloudTrail lookups are paced on. @default the wall clock */
+  readonly paceClock?: PaceClock;
   /** Extra client options (tests: zero backoff, static credentials). */
   readonly aws?: Partial<AwsClientFactoryOptions>;
   /** Tests: GitHub's waits (retry-after, write pacing) in these milliseconds per second. */

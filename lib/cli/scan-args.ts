@@ -20,6 +20,8 @@ export interface ScanArgs {
   readonly format: 'console' | 'json' | 'markdown';
   readonly out: string | undefined;
   readonly strict: boolean;
+  /** Look up who changed each drifted or changed AWS resource in CloudTrail. */
+  readonly attribute: boolean;
 }
 
 export { ENDPOINT_SERVICES };
@@ -70,6 +72,7 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs {
     format,
     out: values.out,
     strict: values.strict ?? false,
+    attribute: values.attribute ?? false,
   };
 }
 
@@ -90,6 +93,7 @@ function parse(argv: readonly string[]) {
       format: { type: 'string' },
       out: { type: 'string' },
       strict: { type: 'boolean' },
+      attribute: { type: 'boolean' },
     },
   });
 }

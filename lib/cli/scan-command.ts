@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cloudTrailLookup } from '../attribution/cloudtrail-lookup.js';
+import { systemPaceClock } from '../attribution/pacer.js';
 import { loadConfig } from '../config/load-config.js';
 import { renderConsole } from '../drift/render/console.js';
 import { renderMarkdown } from '../drift/render/markdown.js';
@@ -89,6 +91,12 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
         kubeRetry: io.kubeRetry,
         s3: clients.stateBucket(states.map((s) => s.location)),
         tfe: clients.tfe,
+        ...(args.attribute && {
+          attribution: {
+            lookup: cloudTrailLookup((account, region) => clients.aws.cloudtrail(account, region)),
+            paceClock: io.paceClock ?? systemPaceClock,
+          },
+        }),
       },
     );
     progress.done();

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Attribution } from '../attribution/schema.js';
+import { changedByTrailers } from '../attribution/trailers.js';
 import { type ChangedPath, classifyPaths, type PathClass } from '../drift/classify.js';
 import { classifyKubeChange } from '../drift/kube/classify.js';
 import {
@@ -24,7 +26,7 @@ import {
 } from '../trail/scan-record.js';
 import type { TrailStore } from '../trail/trail-store.js';
 import { DriftStepOutput } from './drift.js';
-import { gatherScan, readIfPresent } from './gather.js';
+import { gatherScan, parseStaged, readIfPresent } from './gather.js';
 import { stagingKeys } from './keys.js';
 import { assertLeaseHeld, type LeaseFence } from './lease.js';
 import type { StagingStore } from './staging-store.js';
@@ -182,6 +184,11 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
   const gathered = await gatherScan(scanId, deps.staging);
   const staged = await readIfPresent(deps.staging, stagingKeys.drift(scanId));
   const driftOutput = staged === undefined ? undefined : DriftStepOutput.parse(staged);
+  const stagedAttribution = await readIfPresent(deps.staging, stagingKeys.attribution(scanId));
+  const attribution =
+    stagedAttribution === undefined
+      ? undefined
+      : parseStaged(Attribution, stagedAttribution, 'attribution');
   const files = new Map<string, { bytes: Uint8Array; hash: string }>();
   for (const resource of gathered.resources) {
     const { path, bytes } = renderResource(resource);
@@ -282,7 +289,10 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
           head: manifest.head,
         });
         if (classes) output.classes = countClasses(classes);
-        const message = renderCommitMessage({ scanId, diff, scopes, classes });
+        const trailers = attribution
+          ? changedByTrailers(attribution, new Set(diff.changes.map((change) => change.path)))
+          : [];
+        const message = renderCommitMessage({ scanId, diff, scopes, classes, trailers });
         const parts = [];
         if (rewritten && rewritten.changes.length > 0) {
           const paths = rewritten.changed.filter((p) => p !== SCAN_RECORD_PATH);

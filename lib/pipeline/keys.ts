@@ -6,6 +6,7 @@ export const stagingKeys = {
   collectPrefix: (scanId: string) => `scans/${scanId}/collect/`,
   collect: (scanId: string, targetKey: string) => `scans/${scanId}/collect/${targetKey}.json`,
   drift: (scanId: string) => `scans/${scanId}/drift.json`,
+  attribution: (scanId: string) => `scans/${scanId}/attribution.json`,
   commit: (scanId: string) => `scans/${scanId}/commit.json`,
   review: (scanId: string) => `scans/${scanId}/review.json`,
   /** Every scope's latest complete drift result, across scans (see latest-drift.ts). */

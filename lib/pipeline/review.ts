@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Attribution } from '../attribution/schema.js';
+import { describeChange } from '../attribution/trailers.js';
 import type { CodifiedFinding } from '../codify/findings.js';
 import { ReviewConfig } from '../config/schema.js';
 import { acceptedFilePath, parseAcceptedFile } from '../drift/accept-file.js';
@@ -20,7 +22,7 @@ import { parseStateComment } from '../review/state.js';
 import type { TrailStore } from '../trail/trail-store.js';
 import { CommitOutput } from './commit.js';
 import { DriftStepOutput } from './drift.js';
-import { readIfPresent } from './gather.js';
+import { parseStaged, readIfPresent } from './gather.js';
 import { stagingKeys } from './keys.js';
 import type { StagingStore } from './staging-store.js';
 
@@ -113,6 +115,7 @@ export async function review(input: ReviewInput, deps: ReviewDeps): Promise<Revi
     settings,
     now: deps.clock.now(),
     codeOf: codeLookup(codify),
+    changedBy: await changedByOf(deps.staging, scanId),
   };
   let plan = planReview(planInput);
   // Only scopes whose branch gets a commit need their accepted file read: plan again with them.
@@ -238,4 +241,20 @@ async function acceptedOf(
     accepted.set(scope, parseAcceptedFile(Buffer.from(bytes).toString('utf8'), path).entries);
   }
   return accepted;
+}
+
+/** Who changed each path, from the staged attribution (absent when the step did not run). */
+async function changedByOf(
+  staging: StagingStore,
+  scanId: string,
+): Promise<((item: { readonly path?: string }) => string | undefined) | undefined> {
+  const staged = await readIfPresent(staging, stagingKeys.attribution(scanId));
+  if (staged === undefined) return undefined;
+  const attribution = parseStaged(Attribution, staged, 'attribution');
+  const latest = new Map(
+    attribution.paths.flatMap((entry) =>
+      entry.events[0] ? [[entry.path, describeChange(entry.events[0])] as const] : [],
+    ),
+  );
+  return (item) => (item.path === undefined ? undefined : latest.get(item.path));
 }

@@ -3,6 +3,7 @@ import type { AwsConfig, StateLocation } from '../config/schema.js';
 import { type Clock, type KubeTarget, type Logger, systemClock } from '../model/index.js';
 import type { AwsClientFactory } from '../sources/aws/client-factory.js';
 import type { TrailStore } from '../trail/trail-store.js';
+import { type AttributeDeps, attribute } from './attribute.js';
 import { type CollectDeps, collect } from './collect.js';
 import { type CommitOutput, commit } from './commit.js';
 import { type DriftStepDeps, type DriftStepOutput, drift } from './drift.js';
@@ -36,6 +37,8 @@ export interface RunScanDeps {
   readonly reviewer?: ReviewDeps['reviewer'];
   /** The review's settings (`review` in the config). */
   readonly review?: ReviewDeps['review'];
+  /** CloudTrail lookups for the attribute step; without them the step is skipped. */
+  readonly attribution?: Pick<AttributeDeps, 'lookup' | 'paceClock' | 'scanner' | 'budget'>;
 }
 
 /** What one scan is asked to do. */
@@ -62,7 +65,8 @@ export interface RunScanResult {
 
 /**
  * The pipeline in one process, for the CLI: the plan step (discover and plan), collect for each
- * planned input (a few at once), drift (when states are given), commit — the same step entries
+ * planned input (a few at once), drift (when states are given), attribute (when CloudTrail
+ * lookups are given), commit — the same step entries
  * the Lambdas run, talking to each other only through the staging store.
  */
 export async function runScan(request: RunScanRequest, deps: RunScanDeps): Promise<RunScanResult> {
@@ -99,6 +103,12 @@ export async function runScan(request: RunScanRequest, deps: RunScanDeps): Promi
           { ...deps, clock: deps.clock ?? systemClock },
         )
       : undefined;
+  if (deps.attribution) {
+    await attribute(
+      { scanId },
+      { ...deps.attribution, staging: deps.staging, trail: deps.trail, logger: deps.logger },
+    );
+  }
   const committed = await commit({ scanId }, deps);
   if (!deps.reviewer || !driftOutput) return { commit: committed, drift: driftOutput };
   const reviewed = await review({ scanId }, { ...deps, clock: deps.clock ?? systemClock });

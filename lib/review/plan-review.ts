@@ -38,6 +38,8 @@ export interface PlanReviewInput {
   readonly now: Date;
   /** The Terraform that resolves each item (codify): in the body and the branch's imports.tf. */
   readonly codeOf?: CodeOf | undefined;
+  /** Who changed an item (the attribute step's latest event for its path). */
+  readonly changedBy?: ((item: DriftItem) => string | undefined) | undefined;
 }
 
 /** A statetrail commit a PR's branch needs. */
@@ -196,6 +198,7 @@ export function planReview(input: PlanReviewInput): ReviewPlan {
           repoUrl: input.base.url,
           commitOf,
           codeOf: input.codeOf,
+          changedBy: input.changedBy,
         });
         const commit =
           same || facts.head === null
@@ -243,6 +246,7 @@ export function planReview(input: PlanReviewInput): ReviewPlan {
         repoUrl: input.base.url,
         commitOf: (item) => tracked[item.identity]?.commit ?? null,
         codeOf: input.codeOf,
+        changedBy: input.changedBy,
       }),
       keys: items.map((item) => item.key),
       commit: {

@@ -16,6 +16,8 @@ export interface PullBodyInput {
   readonly commitOf: (item: DriftItem) => string | null;
   /** The Terraform that resolves an item (codify), shown in a collapsible section. */
   readonly codeOf?: CodeOf | undefined;
+  /** Who changed an item's file, how and when (CloudTrail, managedFields), when attribution knows. */
+  readonly changedBy?: ((item: DriftItem) => string | undefined) | undefined;
 }
 
 /** The drift PR's title. */
@@ -32,7 +34,8 @@ function valueCell(value: unknown): string {
 }
 
 function section(item: DriftItem, input: PullBodyInput): string[] {
-  const seen = `Observed in ${commitLink(input.repoUrl, input.commitOf(item))}`;
+  const who = item.path ? input.changedBy?.(item) : undefined;
+  const seen = `Observed in ${commitLink(input.repoUrl, input.commitOf(item))}${who ? `; changed by ${md(who)}` : ''}`;
   const where = item.path ? ` — ${codeSpan(item.path)}` : '';
   if (item.kind === 'changed') {
     return [

@@ -13,13 +13,21 @@ export interface CommitMessageInput {
   readonly scopes: readonly ScopeStatus[];
   /** Each path's class, when the scan compared with Terraform state. */
   readonly classes?: ReadonlyMap<string, PathClass> | undefined;
+  /** Further trailers (`Changed-By: ...`), already one line each. */
+  readonly trailers?: readonly string[] | undefined;
 }
 
 /**
  * `scan: 2 added, 1 changed, 1 removed`, then a line per scope that changed or is incomplete,
  * then the paths (A/M/D), then a `Statetrail-Scan:` trailer.
  */
-export function renderCommitMessage({ scanId, diff, scopes, classes }: CommitMessageInput): string {
+export function renderCommitMessage({
+  scanId,
+  diff,
+  scopes,
+  classes,
+  trailers = [],
+}: CommitMessageInput): string {
   // The subject counts resources; statetrail's own bookkeeping files are listed but not counted.
   const isResource = (path: string) => !path.startsWith('.statetrail/');
   const [a = 0, m = 0, d = 0] = [diff.added, diff.changed, diff.removed].map(
@@ -61,6 +69,7 @@ export function renderCommitMessage({ scanId, diff, scopes, classes }: CommitMes
   }
   lines.push('', `Statetrail-Scan: ${scanId}`);
   for (const trailer of serialTrailers(classes)) lines.push(trailer);
+  for (const trailer of trailers) lines.push(trailer);
   return `${lines.join('\n')}\n`;
 }
 

@@ -51,7 +51,9 @@ export async function startStepWorld(): Promise<StepWorld> {
   const env: Record<string, string> = {
     STAGING_BUCKET,
     STAGING_PREFIX,
-    STATETRAIL_ENDPOINTS: `ec2=${aws.url},sts=${aws.url},eks=${aws.url},s3=${s3.url},dynamodb=${aws.url}`,
+    STATETRAIL_ENDPOINTS: `ec2=${aws.url},sts=${aws.url},eks=${aws.url},s3=${s3.url},dynamodb=${aws.url},cloudtrail=${aws.url}`,
+    // One lookup per scan: the attribute handler paces on the wall clock, and one call never waits.
+    STATETRAIL_ATTRIBUTION_BUDGET: '1',
     STATETRAIL_TRAIL: `github:${github.repo.owner}/${github.repo.name}`,
     STATETRAIL_HMAC_KEY: 'step-handlers-key',
     STATETRAIL_GITHUB_WAIT_UNIT_MS: '0',

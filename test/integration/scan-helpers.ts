@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PaceClock } from '../../lib/attribution/pacer.js';
 import { runCli } from '../../lib/cli/run-cli.js';
 
 /** What one in-process CLI run printed and returned. */
@@ -23,6 +24,8 @@ export async function statetrail(
     env?: Record<string, string>;
     /** How HCP Terraform retries wait. @default no wait */
     sleep?: (ms: number) => Promise<void>;
+    /** What CloudTrail lookups are paced on (`--attribute`). */
+    paceClock?: PaceClock;
   } = {},
 ): Promise<CliRun> {
   let stdout = '';
@@ -36,6 +39,7 @@ export async function statetrail(
     gitHubWaitUnitMs: 0,
     kubeRetry: { backoffMs: () => 0 },
     sleep: options.sleep ?? (async () => {}),
+    ...(options.paceClock && { paceClock: options.paceClock }),
     aws: {
       credentials: options.credentials ?? SAMPLE_KEY,
       retry: { maxAttempts: 5, backoffMs: () => 0 },

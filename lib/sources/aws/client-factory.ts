@@ -1,3 +1,4 @@
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
@@ -6,7 +7,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { AdaptiveRetryStrategy } from '@smithy/util-retry';
+import { AdaptiveRetryStrategy, StandardRetryStrategy } from '@smithy/util-retry';
 import type { AccountRef } from '../../model/index.js';
 import { checkAnswers } from './answer-check.js';
 
@@ -38,9 +39,20 @@ export interface AwsClientFactory {
   s3(account: AccountRef, region: string): S3Client;
   eks(account: AccountRef, region: string): EKSClient;
   organizations(account: AccountRef, region: string): OrganizationsClient;
+  /**
+   * CloudTrail, without retries of its own: attribution retries throttled lookups through its
+   * pacer, so that every attempt counts against the 2 per second of the account and region.
+   */
+  cloudtrail(account: AccountRef, region: string): CloudTrailClient;
 }
 
-type AnyClient = EC2Client | STSClient | S3Client | EKSClient | OrganizationsClient;
+type AnyClient =
+  | EC2Client
+  | STSClient
+  | S3Client
+  | EKSClient
+  | OrganizationsClient
+  | CloudTrailClient;
 
 const DEFAULT_MAX_ATTEMPTS = 8;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -150,5 +162,12 @@ export function createAwsClientFactory(options: AwsClientFactoryOptions): AwsCli
     eks: (account, region) => get('eks', account, region, (c) => checkAnswers(new EKSClient(c))),
     organizations: (account, region) =>
       get('organizations', account, region, (c) => new OrganizationsClient(c)),
+    cloudtrail: (account, region) =>
+      get(
+        'cloudtrail',
+        account,
+        region,
+        (c) => new CloudTrailClient({ ...c, retryStrategy: new StandardRetryStrategy(1) }),
+      ),
   };
 }

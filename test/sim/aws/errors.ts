@@ -1,7 +1,7 @@
 import { escapeXml } from './xml-writer.js';
 
 /** The services the sim speaks. */
-export type SimService = 'ec2' | 'sts' | 's3' | 'eks' | 'organizations' | 'dynamodb';
+export type SimService = 'ec2' | 'sts' | 's3' | 'eks' | 'organizations' | 'dynamodb' | 'cloudtrail';
 
 /**
  * An error the simulated API answers with: the real code, HTTP status and message. Handlers throw

@@ -13,6 +13,7 @@ export const API_VERSIONS: Readonly<Record<SimService, string>> = {
   eks: '2017-11-01',
   organizations: '2016-11-28',
   dynamodb: '2012-08-10',
+  cloudtrail: '2013-11-01',
 };
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { breakTransport, brokenEc2Answer } from './broken-answers.js';
+import { answerCloudTrailHttp } from './cloudtrail.js';
 import { answerDynamoHttp } from './dynamodb.js';
 import { ec2Actions } from './ec2-handlers.js';
 import { answerEks } from './eks-server.js';
@@ -43,6 +44,8 @@ export interface SimCall {
   paginated?: boolean;
   /** The fault that answered the call, if one did. */
   fault?: FaultEffect['kind'];
+  /** When the call arrived on the world's CloudTrail clock (CloudTrail calls only). */
+  at?: number;
 }
 
 /** A running simulated AWS endpoint. */
@@ -136,6 +139,10 @@ async function answer(req: IncomingMessage, res: ServerResponse, state: SimState
   // Organizations is awsJson1_1 (X-Amz-Target, JSON bodies): its own module answers it.
   if (parseAuthorization(req.headers.authorization)?.service === 'organizations') {
     return answerOrganizationsHttp(req, res, state);
+  }
+  // CloudTrail is awsJson1_1 too, rate-limited on the world's own clock.
+  if (parseAuthorization(req.headers.authorization)?.service === 'cloudtrail') {
+    return answerCloudTrailHttp(req, res, state);
   }
   const params = await readParams(req);
   const action = params.get('Action') ?? '';

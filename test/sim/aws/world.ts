@@ -1,4 +1,5 @@
 import type { Region, Reservation, SecurityGroup, Subnet, Vpc } from '@aws-sdk/client-ec2';
+import type { SimCloudTrail } from './cloudtrail.js';
 import type { SimDynamoAccount } from './dynamodb.js';
 import { type Ec2NetworkWorld, emptyEc2Network } from './ec2-network-world.js';
 import type { EksRegionWorld } from './eks-world.js';
@@ -23,6 +24,8 @@ export interface AwsWorld {
   regions: Region[];
   /** The AWS Organization, if the world has one (ListAccounts answers from it). */
   organization?: SimOrganization;
+  /** CloudTrail's event history and the clock its rate limit is measured on. */
+  cloudtrail?: SimCloudTrail;
 }
 
 /** One AWS account: its callers' keys and its EC2 estate per region. */

@@ -52,6 +52,23 @@ describe('review markdown', () => {
     expect(body).toContain('.statetrail/accepted/aws%2F111111111111%2Feu-west-1.yaml');
   });
 
+  it('says who changed each finding, when attribution knows, next to its observation', () => {
+    const body = renderPullBody({
+      scope: SCOPE,
+      items: [item(1), item(2)],
+      repoUrl: 'u',
+      commitOf: () => null,
+      changedBy: (finding) =>
+        finding.id === 'sg-1'
+          ? 'alice@example.com (console, AuthorizeSecurityGroupIngress, 2026-11-22T09:50:00.000Z)'
+          : undefined,
+    });
+    expect(body).toContain(
+      'Observed in not recorded; changed by alice@example.com (console, AuthorizeSecurityGroupIngress, 2026-11-22T09:50:00.000Z)',
+    );
+    expect(body.match(/changed by/g)).toHaveLength(1);
+  });
+
   it('carries the review state in the dashboard, read back unchanged', () => {
     const state: ReviewState = {
       version: 1,
