@@ -1,8 +1,12 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
+import type { Deployment } from '../config/deployment.js';
 import { ScannerFunction } from '../constructs/scanner-function.js';
+import { ScannerKey } from '../constructs/scanner-key.js';
 import { StagingBucket } from '../constructs/staging-bucket.js';
+import { grantSecretRead, stateReadStatements } from '../constructs/step-grants.js';
+import { collectVpc, deployedEnvironment, retentionOf } from '../constructs/step-settings.js';
 
 /** Props of {@link ScannerStack}. */
 export interface ScannerStackProps extends StackProps {
@@ -13,6 +17,11 @@ export interface ScannerStackProps extends StackProps {
    * @default none: the drift, commit and review functions fail their cold start, naming the variable
    */
   readonly trail?: string;
+  /**
+   * What the config file says (`cdk deploy -c config=PATH`): the trail, the secrets by ARN, the
+   * states drift may read, the VPC, memory and log retention. Its trail wins over {@link trail}.
+   */
+  readonly deployment?: Deployment;
 }
 
 /**
@@ -23,6 +32,8 @@ export interface ScannerStackProps extends StackProps {
 export class ScannerStack extends Stack {
   /** Where the steps exchange documents. */
   public readonly staging: StagingBucket;
+  /** Encrypts the staging bucket and the log groups. */
+  public readonly key: ScannerKey;
   /** The plan step: discovery and planning; its items feed the collect Distributed Map. */
   public readonly plan: ScannerFunction;
   /** The collect step: one planned target (AWS, Kubernetes or EKS) per invocation. */
@@ -37,28 +48,39 @@ export class ScannerStack extends Stack {
   public constructor(scope: Construct, id: string, props: ScannerStackProps = {}) {
     super(scope, id, props);
 
-    this.staging = new StagingBucket(this, 'Staging');
+    const deployment = props.deployment;
+    this.key = new ScannerKey(this, 'Key');
+    this.staging = new StagingBucket(this, 'Staging', { encryptionKey: this.key });
     const staging = {
       STAGING_BUCKET: this.staging.bucketName,
       STAGING_PREFIX: this.staging.prefix,
     };
-    const trail = props.trail === undefined ? {} : { STATETRAIL_TRAIL: props.trail };
+    const trailLocation = deployment?.trail ?? props.trail;
+    const trail = {
+      ...(trailLocation === undefined ? {} : { STATETRAIL_TRAIL: trailLocation }),
+      ...deployedEnvironment(deployment, 'github'),
+    };
+    const defaults = { logEncryptionKey: this.key, logRetention: retentionOf(deployment) };
 
     this.plan = new ScannerFunction(this, 'Plan', {
+      ...defaults,
       entry: 'functions/plan.ts',
       description: 'statetrail: discovers accounts, regions and EKS clusters and plans the targets',
       timeout: Duration.minutes(5),
       environment: staging,
     });
     this.collect = new ScannerFunction(this, 'Collect', {
+      ...defaults,
       entry: 'functions/collect.ts',
       description: 'statetrail: collects one planned target into the staging bucket',
       // Below the 5-minute cap on the Express child workflow that will invoke it per target.
       timeout: Duration.minutes(4),
-      memorySize: 1024,
-      environment: staging,
+      memorySize: deployment?.deploy.collectMemoryMb ?? 1024,
+      environment: { ...staging, ...deployedEnvironment(deployment, 'hmac') },
+      ...collectVpc(this, deployment),
     });
     this.drift = new ScannerFunction(this, 'Drift', {
+      ...defaults,
       entry: 'functions/drift.ts',
       description: 'statetrail: compares the staged scan with the Terraform states',
       timeout: Duration.minutes(10),
@@ -66,6 +88,7 @@ export class ScannerStack extends Stack {
       environment: { ...staging, ...trail },
     });
     this.commit = new ScannerFunction(this, 'Commit', {
+      ...defaults,
       entry: 'functions/commit.ts',
       description: 'statetrail: commits the staged scan to the trail',
       timeout: Duration.minutes(10),
@@ -73,6 +96,7 @@ export class ScannerStack extends Stack {
       environment: { ...staging, ...trail },
     });
     this.review = new ScannerFunction(this, 'Review', {
+      ...defaults,
       entry: 'functions/review.ts',
       description: 'statetrail: reviews the scan on GitHub: drift pull requests and the dashboard',
       timeout: Duration.minutes(10),
@@ -87,6 +111,25 @@ export class ScannerStack extends Stack {
     }
     for (const statement of discoveryStatements(this.partition)) {
       this.plan.addToRolePolicy(statement);
+    }
+    if (deployment) {
+      // Only the functions that open the trail hold the GitHub credential (drift reads accepted
+      // drift and ignore rules at the trail's head); only collect holds the HMAC key.
+      grantSecretRead(this, 'GitHubSecret', deployment.github.secretArn, [
+        this.drift,
+        this.commit,
+        this.review,
+      ]);
+      const hmac = deployment.deploy.hmacKeySecretArn;
+      if (hmac) grantSecretRead(this, 'HmacKeySecret', hmac, [this.collect]);
+      const states = deployment.request.states;
+      for (const statement of stateReadStatements(
+        this.partition,
+        states,
+        deployment.stateRoleArn,
+      )) {
+        this.drift.addToRolePolicy(statement);
+      }
     }
   }
 }

@@ -101,6 +101,8 @@ describe('ScannerStack', () => {
       [
         'ec2:DescribeRegions',
         'eks:ListClusters',
+        'kms:Decrypt',
+        'kms:GenerateDataKey',
         'logs:CreateLogStream',
         'logs:PutLogEvents',
         'organizations:ListAccounts',
@@ -119,6 +121,8 @@ describe('ScannerStack', () => {
     for (const step of ['Drift', 'Commit', 'Review'] as const) {
       expect(actionsOf(roleStatements(step))).toEqual(
         [
+          'kms:Decrypt',
+          'kms:GenerateDataKey',
           'logs:CreateLogStream',
           'logs:PutLogEvents',
           's3:GetObject',
@@ -131,12 +135,16 @@ describe('ScannerStack', () => {
     }
   });
 
-  it('keeps the function logs for a bounded time', () => {
+  it('keeps the function logs for a bounded time, encrypted with the scanner key', () => {
     template.resourceCountIs('AWS::Logs::LogGroup', 5);
-    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    template.allResourcesProperties('AWS::Logs::LogGroup', {
+      RetentionInDays: 30,
+      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
-  it('blocks public access to the staging bucket, encrypts it, and expires what it holds', () => {
+  it('blocks public access to the staging bucket, encrypts it with the scanner key, and expires what it holds', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
@@ -146,7 +154,13 @@ describe('ScannerStack', () => {
       },
       BucketEncryption: {
         ServerSideEncryptionConfiguration: [
-          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+          {
+            BucketKeyEnabled: true,
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] },
+            },
+          },
         ],
       },
       LifecycleConfiguration: {
@@ -179,6 +193,8 @@ describe('ScannerStack', () => {
         'ec2:GetManagedPrefixListEntries',
         'eks:Describe*',
         'eks:List*',
+        'kms:Decrypt',
+        'kms:GenerateDataKey',
         'logs:CreateLogStream',
         'logs:PutLogEvents',
         's3:GetObject',
