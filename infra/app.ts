@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { ConfigError } from '../lib/config/errors.js';
 import { defaultConfigPath, loadDeployment } from './config/load-deployment.js';
-import { addScannerStack } from './scanner-app.js';
+import { addMemberStack, addScannerStack } from './scanner-app.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 // `cdk deploy -c config=PATH`; without it statetrail.yaml, else the shipped example.
@@ -12,7 +12,9 @@ const context: unknown = app.node.tryGetContext('config');
 const path = typeof context === 'string' ? context : defaultConfigPath(root);
 
 try {
-  addScannerStack(app, await loadDeployment(path, root));
+  const deployment = await loadDeployment(path, root);
+  addScannerStack(app, deployment);
+  addMemberStack(app, deployment);
   app.synth();
 } catch (error) {
   // A bad config fails `cdk synth` with the config's own message (file, key path), no stack trace.

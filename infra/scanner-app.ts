@@ -1,9 +1,12 @@
 import { App, type AppProps } from 'aws-cdk-lib';
 import type { Deployment } from './config/deployment.js';
+import { MemberStack } from './stacks/member-stack.js';
 import { ScannerStack } from './stacks/scanner-stack.js';
 
 /** The scanner stack's construct id (and CloudFormation stack name). */
 export const SCANNER_STACK_ID = 'StatetrailScanner';
+/** The member-account role's stack (deployed by StackSets from its synthesized template). */
+export const MEMBER_STACK_ID = 'StatetrailMember';
 
 /**
  * The CDK app of one deployment: the scanner stack built from the config. Environment-agnostic
@@ -12,6 +15,7 @@ export const SCANNER_STACK_ID = 'StatetrailScanner';
 export function createScannerApp(deployment: Deployment, props: AppProps = {}): App {
   const app = new App(props);
   addScannerStack(app, deployment);
+  addMemberStack(app, deployment);
   return app;
 }
 
@@ -20,5 +24,23 @@ export function addScannerStack(app: App, deployment: Deployment): ScannerStack 
   return new ScannerStack(app, SCANNER_STACK_ID, {
     description: 'statetrail: exports infrastructure state to a git trail and reports drift',
     deployment,
+  });
+}
+
+/**
+ * Adds the member-account stack: trusting the scanner with the config's external id when it
+ * gives one, else through the Organization.
+ */
+export function addMemberStack(app: App, deployment: Deployment): MemberStack {
+  const aws = deployment.request.aws;
+  const external =
+    aws.organization?.externalId !== undefined ||
+    aws.accounts.some((account) => account.externalId !== undefined);
+  const roleName = aws.organization?.roleName;
+  return new MemberStack(app, MEMBER_STACK_ID, {
+    description: 'statetrail: the read-only role the scanner assumes in a member account',
+    trust: external ? 'externalId' : 'organization',
+    scannerStackName: SCANNER_STACK_ID,
+    ...(roleName?.startsWith('statetrail-') ? { roleName } : {}),
   });
 }
