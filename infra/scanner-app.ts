@@ -1,5 +1,6 @@
 import { App, type AppProps } from 'aws-cdk-lib';
 import type { Deployment } from './config/deployment.js';
+import { suppressMemberFindings, suppressScannerFindings } from './nag-suppressions.js';
 import { MemberStack } from './stacks/member-stack.js';
 import { ScannerStack } from './stacks/scanner-stack.js';
 
@@ -21,10 +22,12 @@ export function createScannerApp(deployment: Deployment, props: AppProps = {}): 
 
 /** Adds the scanner stack of `deployment` to an existing app. */
 export function addScannerStack(app: App, deployment: Deployment): ScannerStack {
-  return new ScannerStack(app, SCANNER_STACK_ID, {
+  const stack = new ScannerStack(app, SCANNER_STACK_ID, {
     description: 'statetrail: exports infrastructure state to a git trail and reports drift',
     deployment,
   });
+  suppressScannerFindings(stack);
+  return stack;
 }
 
 /**
@@ -37,10 +40,12 @@ export function addMemberStack(app: App, deployment: Deployment): MemberStack {
     aws.organization?.externalId !== undefined ||
     aws.accounts.some((account) => account.externalId !== undefined);
   const roleName = aws.organization?.roleName;
-  return new MemberStack(app, MEMBER_STACK_ID, {
+  const stack = new MemberStack(app, MEMBER_STACK_ID, {
     description: 'statetrail: the read-only role the scanner assumes in a member account',
     trust: external ? 'externalId' : 'organization',
     scannerStackName: SCANNER_STACK_ID,
     ...(roleName?.startsWith('statetrail-') ? { roleName } : {}),
   });
+  suppressMemberFindings(stack);
+  return stack;
 }

@@ -34,6 +34,8 @@ export class ScannerStack extends Stack {
   public readonly staging: StagingBucket;
   /** Encrypts the staging bucket and the log groups. */
   public readonly key: ScannerKey;
+  /** The Terraform state locations the drift function may read. */
+  public readonly stateLocations: readonly string[];
   /** The plan step: discovery and planning; its items feed the collect Distributed Map. */
   public readonly plan: ScannerFunction;
   /** The collect step: one planned target (AWS, Kubernetes or EKS) per invocation. */
@@ -49,6 +51,7 @@ export class ScannerStack extends Stack {
     super(scope, id, props);
 
     const deployment = props.deployment;
+    this.stateLocations = deployment?.request.states.map((state) => state.location) ?? [];
     this.key = new ScannerKey(this, 'Key');
     this.staging = new StagingBucket(this, 'Staging', { encryptionKey: this.key });
     const staging = {
