@@ -7,23 +7,24 @@ import {
   type CollectOutput,
   collect,
 } from '../lib/pipeline/collect.js';
-import { createFunctionClients, hmacKeyOf } from './shared/clients.js';
+import { createFunctionClients, functionReadSecret, hmacKeyFor } from './shared/clients.js';
 import { parseFunctionEnv } from './shared/env.js';
 import { logger, powertoolsLogger } from './shared/logger.js';
 
 // Built once per cold start and reused while the Lambda stays warm; nothing per-invocation here.
 const env = parseFunctionEnv();
-const clients = createFunctionClients(env);
-const deps: CollectDeps = {
+const readSecret = functionReadSecret(env);
+const clients = createFunctionClients(env, { readSecret });
+const deps: Omit<CollectDeps, 'hmacKey'> = {
   staging: clients.staging,
   aws: clients.aws,
   kube: clients.kube,
-  hmacKey: hmacKeyOf(env),
   logger,
 };
 
 async function collectTarget(event: CollectInput): Promise<CollectOutput> {
-  return collect(event, deps);
+  // The key's secret is read on first use and cached (Powertools), never per resource.
+  return collect(event, { ...deps, hmacKey: await hmacKeyFor(env, readSecret) });
 }
 
 /**

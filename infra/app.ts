@@ -1,11 +1,24 @@
+import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
-import { ScannerStack } from './stacks/scanner-stack.js';
+import { ConfigError } from '../lib/config/errors.js';
+import { defaultConfigPath, loadDeployment } from './config/load-deployment.js';
+import { addMemberStack, addScannerStack } from './scanner-app.js';
 
-// Environment-agnostic (no account/region): synth needs no credentials, deploy takes the CLI's.
-const app = new App();
-// `cdk deploy -c trail=github:OWNER/REPO[@BRANCH]`: the trail drift and commit write.
-const trail: unknown = app.node.tryGetContext('trail');
-new ScannerStack(app, 'StatetrailScanner', {
-  description: 'statetrail: exports infrastructure state to a git trail and reports drift',
-  ...(typeof trail === 'string' ? { trail } : {}),
-});
+const root = fileURLToPath(new URL('../', import.meta.url));
+// `cdk deploy -c config=PATH`; without it statetrail.yaml, else the shipped example.
+// Synthesized explicitly, so a refused config writes no (empty) cloud assembly.
+const app = new App({ autoSynth: false });
+const context: unknown = app.node.tryGetContext('config');
+const path = typeof context === 'string' ? context : defaultConfigPath(root);
+
+try {
+  const deployment = await loadDeployment(path, root);
+  addScannerStack(app, deployment);
+  addMemberStack(app, deployment);
+  app.synth();
+} catch (error) {
+  // A bad config fails `cdk synth` with the config's own message (file, key path), no stack trace.
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exitCode = 2;
+}

@@ -57,6 +57,13 @@ export const FunctionEnv = z.object({
     .optional(),
   /** The key that fingerprints secret values (Kubernetes Secrets, user data). */
   STATETRAIL_HMAC_KEY: z.string().min(1).optional(),
+  /** Deployed: the Secrets Manager secret holding that key (wins over STATETRAIL_HMAC_KEY). */
+  STATETRAIL_HMAC_KEY_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  /**
+   * Deployed: the GitHub credential's secret, JSON `{token}` or `{appId, installationId,
+   * privateKey}`, read at the first trail use (wins over GITHUB_TOKEN and the App's variables).
+   */
+  STATETRAIL_GITHUB_SECRET_ARN: z.string().startsWith('arn:').optional(),
   /** Tests: GitHub's retry-after seconds and write pacing in these milliseconds. */
   STATETRAIL_GITHUB_WAIT_UNIT_MS: z.coerce.number().int().min(0).optional(),
   /** The DynamoDB table of the trail's lease: when set, commit writes only while its scan holds it. */

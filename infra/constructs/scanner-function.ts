@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { ISecurityGroup, ISubnet, IVpc } from 'aws-cdk-lib/aws-ec2';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -30,6 +32,17 @@ export interface ScannerFunctionProps {
   readonly logRetention?: RetentionDays;
   /** Plain configuration only: secrets are named by ARN and read at runtime. @default none */
   readonly environment?: Readonly<Record<string, string>>;
+  /** Encrypts the function's log group (its key policy must let CloudWatch Logs use it). @default AWS-owned key */
+  readonly logEncryptionKey?: IKey;
+  /** Runs the function in these subnets (private EKS endpoints). @default outside any VPC */
+  readonly vpc?: ScannerFunctionVpc;
+}
+
+/** Where a {@link ScannerFunction} runs inside a VPC. */
+export interface ScannerFunctionVpc {
+  readonly vpc: IVpc;
+  readonly subnets: readonly ISubnet[];
+  readonly securityGroups: readonly ISecurityGroup[];
 }
 
 /**
@@ -46,6 +59,7 @@ export class ScannerFunction extends NodejsFunction {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
+      ...(props.logEncryptionKey ? { encryptionKey: props.logEncryptionKey } : {}),
     });
     // Our own role instead of the default one with AWSLambdaBasicExecutionRole (logs:* on every
     // log group): this one may write to its own log group only; callers add what the code needs.
@@ -53,6 +67,22 @@ export class ScannerFunction extends NodejsFunction {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
     });
     logGroup.grantWrite(role);
+    if (props.vpc) {
+      // What AWSLambdaVPCAccessExecutionRole grants, inline: Lambda manages the function's ENIs.
+      role.addToPolicy(
+        new PolicyStatement({
+          sid: 'LambdaVpcNetworkInterfaces',
+          actions: [
+            'ec2:CreateNetworkInterface',
+            'ec2:DeleteNetworkInterface',
+            'ec2:DescribeNetworkInterfaces',
+            'ec2:AssignPrivateIpAddresses',
+            'ec2:UnassignPrivateIpAddresses',
+          ],
+          resources: ['*'],
+        }),
+      );
+    }
     super(scope, id, {
       entry: `${repositoryRoot}${props.entry}`,
       handler: 'handler',
@@ -66,6 +96,13 @@ export class ScannerFunction extends NodejsFunction {
       loggingFormat: LoggingFormat.JSON,
       logGroup,
       role,
+      ...(props.vpc
+        ? {
+            vpc: props.vpc.vpc,
+            vpcSubnets: { subnets: [...props.vpc.subnets] },
+            securityGroups: [...props.vpc.securityGroups],
+          }
+        : {}),
       tracing: Tracing.ACTIVE,
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
       bundling: {

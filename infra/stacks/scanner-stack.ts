@@ -3,13 +3,18 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { ScanRequest } from '../../lib/pipeline/scan-request.js';
+import type { Deployment } from '../config/deployment.js';
 import { LeaseTable } from '../constructs/lease-table.js';
 import { ScanAlarms } from '../constructs/scan-alarms.js';
 import { ScanApi } from '../constructs/scan-api.js';
 import { ScanSchedule } from '../constructs/scan-schedule.js';
 import { ScanWorkflow } from '../constructs/scan-workflow.js';
 import { ScannerFunction } from '../constructs/scanner-function.js';
+import { ScannerKey } from '../constructs/scanner-key.js';
 import { StagingBucket } from '../constructs/staging-bucket.js';
+import { grantSecretRead, stateReadStatements } from '../constructs/step-grants.js';
+import { collectVpc, deployedEnvironment, retentionOf } from '../constructs/step-settings.js';
+import { TerraformHostsAccess } from '../constructs/terraform-hosts-access.js';
 
 /** Props of {@link ScannerStack}. */
 export interface ScannerStackProps extends StackProps {
@@ -27,6 +32,12 @@ export interface ScannerStackProps extends StackProps {
   readonly request?: ScanRequest;
   /** The config's `schedule`: six-field EventBridge cron and time zone. @default no schedule */
   readonly schedule?: { readonly cron: string; readonly timeZone?: string };
+  /**
+   * What the config file says (`cdk deploy -c config=PATH`): the trail, the request, the schedule,
+   * the secrets by ARN, the states drift may read, the VPC, memory and log retention. Its trail,
+   * request and schedule win over {@link trail}, {@link request} and {@link schedule}.
+   */
+  readonly deployment?: Deployment;
 }
 
 /**
@@ -37,6 +48,10 @@ export interface ScannerStackProps extends StackProps {
 export class ScannerStack extends Stack {
   /** Where the steps exchange documents. */
   public readonly staging: StagingBucket;
+  /** Encrypts the staging bucket and the log groups. */
+  public readonly key: ScannerKey;
+  /** The Terraform state locations the drift function may read. */
+  public readonly stateLocations: readonly string[];
   /** The plan step: discovery and planning; its items feed the collect Distributed Map. */
   public readonly plan: ScannerFunction;
   /** The collect step: one planned target (AWS, Kubernetes or EKS) per invocation. */
@@ -59,29 +74,41 @@ export class ScannerStack extends Stack {
   public constructor(scope: Construct, id: string, props: ScannerStackProps = {}) {
     super(scope, id, props);
 
-    this.staging = new StagingBucket(this, 'Staging');
+    const deployment = props.deployment;
+    this.stateLocations = deployment?.request.states.map((state) => state.location) ?? [];
+    this.key = new ScannerKey(this, 'Key');
+    this.staging = new StagingBucket(this, 'Staging', { encryptionKey: this.key });
     const staging = {
       STAGING_BUCKET: this.staging.bucketName,
       STAGING_PREFIX: this.staging.prefix,
     };
-    const trail = props.trail === undefined ? {} : { STATETRAIL_TRAIL: props.trail };
+    const trailLocation = deployment?.trail ?? props.trail;
+    const trail = {
+      ...(trailLocation === undefined ? {} : { STATETRAIL_TRAIL: trailLocation }),
+      ...deployedEnvironment(deployment, 'github'),
+    };
+    const defaults = { logEncryptionKey: this.key, logRetention: retentionOf(deployment) };
     this.leases = new LeaseTable(this, 'Leases');
 
     this.plan = new ScannerFunction(this, 'Plan', {
+      ...defaults,
       entry: 'functions/plan.ts',
       description: 'statetrail: discovers accounts, regions and EKS clusters and plans the targets',
       timeout: Duration.minutes(5),
       environment: staging,
     });
     this.collect = new ScannerFunction(this, 'Collect', {
+      ...defaults,
       entry: 'functions/collect.ts',
       description: 'statetrail: collects one planned target into the staging bucket',
       // Below the 5-minute cap on the Express child workflow that will invoke it per target.
       timeout: Duration.minutes(4),
-      memorySize: 1024,
-      environment: staging,
+      memorySize: deployment?.deploy.collectMemoryMb ?? 1024,
+      environment: { ...staging, ...deployedEnvironment(deployment, 'hmac') },
+      ...collectVpc(this, deployment),
     });
     this.drift = new ScannerFunction(this, 'Drift', {
+      ...defaults,
       entry: 'functions/drift.ts',
       description: 'statetrail: compares the staged scan with the Terraform states',
       timeout: Duration.minutes(10),
@@ -89,6 +116,7 @@ export class ScannerStack extends Stack {
       environment: { ...staging, ...trail },
     });
     this.commit = new ScannerFunction(this, 'Commit', {
+      ...defaults,
       entry: 'functions/commit.ts',
       description: 'statetrail: commits the staged scan to the trail',
       timeout: Duration.minutes(10),
@@ -96,6 +124,7 @@ export class ScannerStack extends Stack {
       environment: { ...staging, ...trail, LEASE_TABLE: this.leases.tableName },
     });
     this.review = new ScannerFunction(this, 'Review', {
+      ...defaults,
       entry: 'functions/review.ts',
       description: 'statetrail: reviews the scan on GitHub: drift pull requests and the dashboard',
       timeout: Duration.minutes(10),
@@ -103,6 +132,7 @@ export class ScannerStack extends Stack {
       environment: { ...staging, ...trail },
     });
     this.lease = new ScannerFunction(this, 'Lease', {
+      ...defaults,
       entry: 'functions/lease.ts',
       description: 'statetrail: acquires and releases the trail lease of a scan',
       timeout: Duration.seconds(30),
@@ -121,8 +151,31 @@ export class ScannerStack extends Stack {
     for (const statement of discoveryStatements(this.partition)) {
       this.plan.addToRolePolicy(statement);
     }
+    if (deployment) {
+      // Only the functions that open the trail hold the GitHub credential (drift reads accepted
+      // drift and ignore rules at the trail's head); only collect holds the HMAC key.
+      grantSecretRead(this, 'GitHubSecret', deployment.github.secretArn, [
+        this.drift,
+        this.commit,
+        this.review,
+      ]);
+      const hmac = deployment.deploy.hmacKeySecretArn;
+      if (hmac) grantSecretRead(this, 'HmacKeySecret', hmac, [this.collect]);
+      const states = deployment.request.states;
+      for (const statement of stateReadStatements(
+        this.partition,
+        states,
+        deployment.stateRoleArn,
+      )) {
+        this.drift.addToRolePolicy(statement);
+      }
+      new TerraformHostsAccess(this, 'TerraformHosts', {
+        fn: this.drift,
+        hosts: deployment.terraformHosts,
+      });
+    }
     this.workflow = new ScanWorkflow(this, 'Workflow', {
-      request: props.request ?? ScanRequest.parse({ aws: {} }),
+      request: deployment?.request ?? props.request ?? ScanRequest.parse({ aws: {} }),
       functions: {
         plan: this.plan,
         collect: this.collect,
@@ -137,8 +190,9 @@ export class ScannerStack extends Stack {
     });
     const stateMachine = this.workflow.stateMachine;
     this.api = new ScanApi(this, 'ScanApi', { stateMachine, staging: this.staging });
+    const scheduled = deployment?.schedule ?? props.schedule;
     const schedule =
-      props.schedule && new ScanSchedule(this, 'Schedule', { stateMachine, ...props.schedule });
+      scheduled && new ScanSchedule(this, 'Schedule', { stateMachine, ...scheduled });
     const { plan, collect, drift, commit, review, lease } = this;
     new ScanAlarms(this, 'Alarms', {
       stateMachine,

@@ -83,6 +83,11 @@ export const StateLocation = z.strictObject({
     .regex(/^([a-z]{2}(-[a-z]+)+-\d|global)$/, 'not an AWS region name')
     .optional(),
   cluster: z.string().min(1).optional(),
+  /** The KMS key that encrypts an s3:// state (SSE-KMS): the deployed drift step may decrypt with it. */
+  kmsKeyArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[\w-]+$/, 'not a KMS key ARN')
+    .optional(),
 });
 export type StateLocation = z.infer<typeof StateLocation>;
 
@@ -175,10 +180,101 @@ export const ReviewConfig = z.strictObject({
 });
 export type ReviewConfig = z.infer<typeof ReviewConfig>;
 
+const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/;
+
+/** A Secrets Manager secret, named by ARN (the config never holds a secret's value). */
+const SecretArn = z.string().regex(SECRET_ARN, 'not a Secrets Manager secret ARN');
+
+/**
+ * The trail's GitHub credential when deployed: a Secrets Manager secret whose JSON is
+ * `{"token": "..."}` or a GitHub App's `{"appId", "installationId", "privateKey"}`.
+ */
+export const GitHubConfig = z.strictObject({
+  secretArn: SecretArn,
+  /** GitHub Enterprise Server's API (`GITHUB_API_URL`). @default https://api.github.com */
+  apiUrl: z.url({ protocol: /^https$/ }).optional(),
+});
+export type GitHubConfig = z.infer<typeof GitHubConfig>;
+
+/** Six EventBridge Scheduler cron fields: minutes hours day-of-month month day-of-week year. */
+const CRON = /^\S+ \S+ \S+ \S+ \S+ \S+$/;
+
+/** When the deployed scanner scans: an EventBridge Scheduler cron in a time zone. */
+export const ScheduleConfig = z.strictObject({
+  /** e.g. `0 * * * ? *` (hourly), `0 6 ? * MON-FRI *`; without the `cron(...)` wrapper. */
+  cron: z
+    .string()
+    .transform((cron) => cron.trim().replace(/^cron\((.*)\)$/, '$1'))
+    .pipe(
+      z.string().regex(CRON, 'six cron fields: minutes hours day-of-month month day-of-week year'),
+    ),
+  /** An IANA time zone (`Europe/Paris`); daylight saving is followed. @default UTC */
+  timeZone: z
+    .string()
+    .refine(isTimeZone, 'not an IANA time zone name (e.g. Europe/Paris)')
+    .default('UTC'),
+  /** Scan at all: false keeps the schedule deployed but disabled. @default true */
+  enabled: z.boolean().default(true),
+});
+export type ScheduleConfig = z.infer<typeof ScheduleConfig>;
+
+/** Whether `Intl` knows the zone (Node ships the full IANA database). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The VPC the cluster collect runs in, to reach private EKS endpoints. */
+export const VpcConfig = z.strictObject({
+  vpcId: z.string().regex(/^vpc-[0-9a-f]{8,17}$/, 'not a VPC id'),
+  subnetIds: z.array(z.string().regex(/^subnet-[0-9a-f]{8,17}$/, 'not a subnet id')).min(1),
+  securityGroupIds: z
+    .array(z.string().regex(/^sg-[0-9a-f]{8,17}$/, 'not a security group id'))
+    .min(1),
+});
+export type VpcConfig = z.infer<typeof VpcConfig>;
+
+/** The retention periods CloudWatch Logs accepts, in days. */
+const LOG_RETENTION_DAYS: readonly number[] = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
+  3653,
+];
+
+/** What `cdk deploy` needs beyond the scan itself (the CLI ignores this section). */
+export const DeployConfig = z.strictObject({
+  /** Run the collect function in these subnets (private EKS endpoints need it). */
+  vpc: VpcConfig.optional(),
+  /** The collect function's memory in MB (more memory is more CPU). @default 1024 */
+  collectMemoryMb: z.number().int().min(256).max(10240).default(1024),
+  /** Collect targets run at once by the Distributed Map. @default 10 */
+  maxConcurrency: z.number().int().min(1).max(1000).default(10),
+  /** Percentage of failed targets the scan tolerates (their scopes stay incomplete). @default 100 */
+  toleratedFailurePercentage: z.number().min(0).max(100).default(100),
+  /** Secret (plain string) of the key that fingerprints Kubernetes Secrets and user data. */
+  hmacKeySecretArn: SecretArn.optional(),
+  /** Function logs are kept this many days. @default 30 */
+  logRetentionDays: z
+    .number()
+    .refine((days) => LOG_RETENTION_DAYS.includes(days), {
+      error: `one of CloudWatch's retention periods: ${LOG_RETENTION_DAYS.join(', ')}`,
+    })
+    .default(30),
+});
+export type DeployConfig = z.infer<typeof DeployConfig>;
+
 /** The one config file shared by the CLI and the CDK app (`--config FILE`, YAML or JSON). */
 export const Config = z.strictObject({
-  /** Local trail directory. @default ./trail */
+  /** Local trail directory, or `github:OWNER/REPO[@BRANCH]` (required to deploy). @default ./trail */
   trail: z.string().min(1).optional(),
+  /** The GitHub credential's secret, for `cdk deploy` (the CLI reads the environment). */
+  github: GitHubConfig.optional(),
+  /** The deployed scanner's schedule; none: scans run only on demand. */
+  schedule: ScheduleConfig.optional(),
+  deploy: DeployConfig.default(DeployConfig.parse({})),
   aws: AwsConfig.default(AwsConfig.parse({})),
   terraform: TerraformConfig.default({ states: [], hosts: {} }),
   kubernetes: KubernetesConfig.default({ clusters: [], eksClusters: false }),

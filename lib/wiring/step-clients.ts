@@ -32,6 +32,11 @@ export interface TrailLocation {
   readonly cwd: string;
   /** `GITHUB_TOKEN` or the GitHub App's variables, and `GITHUB_API_URL`. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Read once before the trail opens and laid over {@link env}: the deployed functions' GitHub
+   * credential from Secrets Manager, so only a function that opens the trail reads it.
+   */
+  readonly credentials?: () => Promise<Readonly<Record<string, string>>>;
   /** Milliseconds left before the caller's deadline (GitHub waits never run past it). */
   readonly timeLeft?: () => number;
   /** Tests: GitHub's retry-after seconds and write pacing in these milliseconds. */
@@ -112,17 +117,26 @@ export function createStepClients(options: StepClientsOptions): StepClients {
   const open = (): Promise<OpenedTrail> => {
     const location = options.trail;
     if (!location) return Promise.reject(new WiringError('No trail was configured for this step'));
-    opened ??= openTrailWithClient(location.location, {
-      cwd: location.cwd,
-      env: location.env,
-      clock,
-      logger,
-      ...(location.timeLeft ? { timeLeft: location.timeLeft } : {}),
-      ...(location.gitHubWaitUnitMs === undefined
-        ? {}
-        : { gitHubWaitUnitMs: location.gitHubWaitUnitMs }),
+    if (opened) return opened;
+    const attempt = (async () => {
+      const credentials = location.credentials ? await location.credentials() : {};
+      return openTrailWithClient(location.location, {
+        cwd: location.cwd,
+        env: { ...location.env, ...credentials },
+        clock,
+        logger,
+        ...(location.timeLeft ? { timeLeft: location.timeLeft } : {}),
+        ...(location.gitHubWaitUnitMs === undefined
+          ? {}
+          : { gitHubWaitUnitMs: location.gitHubWaitUnitMs }),
+      });
+    })();
+    opened = attempt;
+    // A failed open (an unreadable secret) is not kept: the next invocation tries again.
+    attempt.catch(() => {
+      if (opened === attempt) opened = undefined;
     });
-    return opened;
+    return attempt;
   };
   return {
     aws,

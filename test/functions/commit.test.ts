@@ -4,6 +4,8 @@ import { ec2Region } from '../sim/aws/world.js';
 import {
   ACCOUNT,
   EKS_CLUSTER,
+  GITHUB_SECRET_ARN,
+  HMAC_SECRET_ARN,
   lambdaContext,
   REGION,
   runUpTo,
@@ -48,6 +50,15 @@ describe('commit handler', () => {
     expect(files).toContain('.statetrail/terraform.json');
     expect(output.classes?.explained).toBeGreaterThanOrEqual(1);
     expect(output.added).toBe(output.resources);
+  });
+
+  it('authenticates to GitHub with the credential from its Secrets Manager secret, read once per cold start', async () => {
+    // Drift (accepted drift, ignore rules) and commit each opened the trail once: two cold starts.
+    // The environment holds no GITHUB_TOKEN: the commit above could only use the secret.
+    expect(process.env['GITHUB_TOKEN']).toBeUndefined();
+    expect(world.secrets.reads.filter((arn) => arn === GITHUB_SECRET_ARN)).toHaveLength(2);
+    // Collect fingerprints with the HMAC key's secret; the GitHub secret is not its to read.
+    expect(world.secrets.reads).toContain(HMAC_SECRET_ARN);
   });
 
   it('returns the staged output on a retry, writing nothing to GitHub', async () => {

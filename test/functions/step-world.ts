@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { vi } from 'vitest';
 import type { CollectInput } from '../../lib/pipeline/collect.js';
+import { type SecretsManagerSim, startSecretsManagerSim } from '../sim/aws/secrets-manager.js';
 import { type AwsSim, startAwsSim } from '../sim/aws/server.js';
 import { ec2Region, sampleWorld } from '../sim/aws/world.js';
 import { type GitHubSim, startGitHubSim } from '../sim/github/server.js';
@@ -17,6 +18,10 @@ export const STAGING_BUCKET = 'staging-bucket';
 export const STAGING_PREFIX = 'staging/';
 /** The EKS cluster of the sample world, as the trail names it. */
 export const EKS_CLUSTER = `prod.${REGION}.${ACCOUNT}`;
+/** The GitHub credential's secret, as the deployed functions are told it (`STATETRAIL_GITHUB_SECRET_ARN`). */
+export const GITHUB_SECRET_ARN = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:statetrail/github-AbCdEf`;
+/** The HMAC key's secret (`STATETRAIL_HMAC_KEY_SECRET_ARN`). */
+export const HMAC_SECRET_ARN = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:statetrail/hmac-GhIjKl`;
 
 /** The sample world's access key: the handlers find it in their environment, as in Lambda. */
 const ACCESS_KEY = {
@@ -30,6 +35,8 @@ export interface StepWorld {
   readonly kube: KubeSim;
   readonly s3: S3rverFixture;
   readonly github: GitHubSim;
+  /** Holds the GitHub credential and the HMAC key, as a deployment does. */
+  readonly secrets: SecretsManagerSim;
   close(): Promise<void>;
 }
 
@@ -48,16 +55,21 @@ export async function startStepWorld(): Promise<StepWorld> {
   kube.world.eksCluster = prod.name;
   const s3 = await startS3rver([STAGING_BUCKET], { acceptAccessKeys: [ACCESS_KEY.accessKeyId] });
   const github = await startGitHubSim();
+  const secrets = await startSecretsManagerSim({
+    [GITHUB_SECRET_ARN]: JSON.stringify({ token: github.token }),
+    [HMAC_SECRET_ARN]: 'step-handlers-key',
+  });
+  // As deployed: the credential and the key come from Secrets Manager, not the environment.
   const env: Record<string, string> = {
     STAGING_BUCKET,
     STAGING_PREFIX,
-    STATETRAIL_ENDPOINTS: `ec2=${aws.url},sts=${aws.url},eks=${aws.url},s3=${s3.url},dynamodb=${aws.url},cloudtrail=${aws.url}`,
+    STATETRAIL_ENDPOINTS: `ec2=${aws.url},sts=${aws.url},eks=${aws.url},s3=${s3.url},dynamodb=${aws.url},cloudtrail=${aws.url},secretsmanager=${secrets.url}`,
     // One lookup per scan: the attribute handler paces on the wall clock, and one call never waits.
     STATETRAIL_ATTRIBUTION_BUDGET: '1',
     STATETRAIL_TRAIL: `github:${github.repo.owner}/${github.repo.name}`,
-    STATETRAIL_HMAC_KEY: 'step-handlers-key',
+    STATETRAIL_HMAC_KEY_SECRET_ARN: HMAC_SECRET_ARN,
     STATETRAIL_GITHUB_WAIT_UNIT_MS: '0',
-    GITHUB_TOKEN: github.token,
+    STATETRAIL_GITHUB_SECRET_ARN: GITHUB_SECRET_ARN,
     GITHUB_API_URL: github.url,
     AWS_ACCESS_KEY_ID: ACCESS_KEY.accessKeyId,
     AWS_SECRET_ACCESS_KEY: ACCESS_KEY.secretAccessKey,
@@ -70,8 +82,10 @@ export async function startStepWorld(): Promise<StepWorld> {
     kube,
     s3,
     github,
+    secrets,
     async close() {
       vi.unstubAllEnvs();
+      await secrets.close();
       await github.close();
       await s3.close();
       await kube.close();

@@ -101,6 +101,8 @@ describe('ScannerStack', () => {
       [
         'ec2:DescribeRegions',
         'eks:ListClusters',
+        'kms:Decrypt',
+        'kms:GenerateDataKey',
         'logs:CreateLogStream',
         'logs:PutLogEvents',
         'organizations:ListAccounts',
@@ -120,6 +122,8 @@ describe('ScannerStack', () => {
       expect(actionsOf(roleStatements(step))).toEqual(
         [
           ...(step === 'Commit' ? ['dynamodb:GetItem'] : []),
+          'kms:Decrypt',
+          'kms:GenerateDataKey',
           'logs:CreateLogStream',
           'logs:PutLogEvents',
           's3:GetObject',
@@ -132,13 +136,16 @@ describe('ScannerStack', () => {
     }
   });
 
-  it('keeps the function logs for a bounded time', () => {
-    // One per function (plan, collect, drift, commit, review, lease), and the state machine's.
-    template.resourceCountIs('AWS::Logs::LogGroup', 7);
-    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  it('keeps the function logs for a bounded time, encrypted with the scanner key', () => {
+    template.resourceCountIs('AWS::Logs::LogGroup', 5);
+    template.allResourcesProperties('AWS::Logs::LogGroup', {
+      RetentionInDays: 30,
+      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
-  it('blocks public access to the staging bucket, encrypts it, and expires what it holds', () => {
+  it('blocks public access to the staging bucket, encrypts it with the scanner key, and expires what it holds', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
@@ -148,7 +155,13 @@ describe('ScannerStack', () => {
       },
       BucketEncryption: {
         ServerSideEncryptionConfiguration: [
-          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+          {
+            BucketKeyEnabled: true,
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] },
+            },
+          },
         ],
       },
       LifecycleConfiguration: {
@@ -181,6 +194,8 @@ describe('ScannerStack', () => {
         'ec2:GetManagedPrefixListEntries',
         'eks:Describe*',
         'eks:List*',
+        'kms:Decrypt',
+        'kms:GenerateDataKey',
         'logs:CreateLogStream',
         'logs:PutLogEvents',
         's3:GetObject',

@@ -1,0 +1,89 @@
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import type { StateLocation } from '../../lib/config/schema.js';
+
+/** A complete secret ARN ends in the six random characters Secrets Manager appends to the name. */
+const COMPLETE_SECRET_ARN = /-[A-Za-z0-9]{6}$/;
+
+/**
+ * Lets one function read one secret, by its ARN (complete, or partial: then any suffix of that
+ * name). The secret is not created here: the user stores it, the config names it.
+ */
+export function grantSecretRead(
+  scope: Construct,
+  id: string,
+  secretArn: string,
+  grantees: readonly IGrantable[],
+): void {
+  const secret = COMPLETE_SECRET_ARN.test(secretArn)
+    ? Secret.fromSecretCompleteArn(scope, id, secretArn)
+    : Secret.fromSecretPartialArn(scope, id, secretArn);
+  for (const grantee of grantees) secret.grantRead(grantee);
+}
+
+/** The bucket and the key prefix (up to a glob's first wildcard) of an s3:// location. */
+export function s3LocationParts(location: string): { bucket: string; prefix: string } | undefined {
+  const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(location);
+  if (!match?.[1]) return undefined;
+  const key = match[2] ?? '';
+  const wildcard = key.search(/[*?[{]/);
+  return { bucket: match[1], prefix: wildcard === -1 ? key : key.slice(0, wildcard) };
+}
+
+/**
+ * What the drift step may read of Terraform state: objects under each configured s3:// location
+ * (listing limited to that prefix), the KMS keys the config names for them, and the state role
+ * when states are read through one. Nothing when no state is on S3.
+ */
+export function stateReadStatements(
+  partition: string,
+  states: readonly StateLocation[],
+  stateRoleArn?: string,
+): PolicyStatement[] {
+  const parts = states.flatMap((state) => {
+    const located = s3LocationParts(state.location);
+    return located ? [located] : [];
+  });
+  const statements: PolicyStatement[] = [];
+  if (parts.length > 0) {
+    statements.push(
+      new PolicyStatement({
+        sid: 'DriftReadStates',
+        actions: ['s3:GetObject'],
+        resources: parts.map(({ bucket, prefix }) => `arn:${partition}:s3:::${bucket}/${prefix}*`),
+      }),
+    );
+    for (const [index, { bucket, prefix }] of parts.entries()) {
+      statements.push(
+        new PolicyStatement({
+          sid: `DriftListStates${index}`,
+          actions: ['s3:ListBucket'],
+          resources: [`arn:${partition}:s3:::${bucket}`],
+          conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } },
+        }),
+      );
+    }
+  }
+  const keys = [...new Set(states.flatMap((state) => (state.kmsKeyArn ? [state.kmsKeyArn] : [])))];
+  if (keys.length > 0) {
+    statements.push(
+      new PolicyStatement({
+        sid: 'DriftDecryptStates',
+        actions: ['kms:Decrypt'],
+        resources: keys,
+        conditions: { StringLike: { 'kms:ViaService': 's3.*.amazonaws.com' } },
+      }),
+    );
+  }
+  if (stateRoleArn) {
+    statements.push(
+      new PolicyStatement({
+        sid: 'DriftStateRole',
+        actions: ['sts:AssumeRole'],
+        resources: [stateRoleArn],
+      }),
+    );
+  }
+  return statements;
+}
