@@ -6,4 +6,6 @@ export const stagingKeys = {
   drift: (scanId: string) => `scans/${scanId}/drift.json`,
   commit: (scanId: string) => `scans/${scanId}/commit.json`,
   review: (scanId: string) => `scans/${scanId}/review.json`,
+  announce: (scanId: string) => `scans/${scanId}/announce.json`,
+  notify: (scanId: string) => `scans/${scanId}/notify.json`,
 } as const;
