@@ -1,4 +1,5 @@
 import type { Clock } from '../model/index.js';
+import type { ReadSecret } from '../model/secrets.js';
 import type { AwsClientFactoryOptions } from '../sources/aws/client-factory.js';
 
 /** Where the CLI reads and writes, injected so tests run it in-process. */
@@ -14,6 +15,10 @@ export interface CliIo {
   readonly aws?: Partial<AwsClientFactoryOptions>;
   /** Tests: GitHub's waits (retry-after, write pacing) in these milliseconds per second. */
   readonly gitHubWaitUnitMs?: number;
+  /** Reads a secret by ARN (tests); by default the file `STATETRAIL_SECRETS_FILE` names. */
+  readonly readSecret?: ReadSecret;
+  /** Waits between notifier attempts (tests: none). */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** Exit codes of DESIGN.md: 0 in sync, 1 drift found, 2 error. */

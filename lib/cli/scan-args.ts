@@ -20,6 +20,8 @@ export interface ScanArgs {
   readonly format: 'console' | 'json' | 'markdown';
   readonly out: string | undefined;
   readonly strict: boolean;
+  /** Send to the config's notifiers; without it the scan prints what would be sent. */
+  readonly notify: boolean;
 }
 
 export { ENDPOINT_SERVICES };
@@ -70,6 +72,7 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs {
     format,
     out: values.out,
     strict: values.strict ?? false,
+    notify: values.notify ?? false,
   };
 }
 
@@ -90,6 +93,7 @@ function parse(argv: readonly string[]) {
       format: { type: 'string' },
       out: { type: 'string' },
       strict: { type: 'boolean' },
+      notify: { type: 'boolean' },
     },
   });
 }

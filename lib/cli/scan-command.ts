@@ -14,6 +14,7 @@ import { kubeTarget } from './kube-target.js';
 import { createProgress } from './progress.js';
 import { parseScanArgs } from './scan-args.js';
 import { resolveScan } from './scan-config.js';
+import { notifyFailures, scanNotify } from './scan-notify.js';
 import { renderScanConsole, renderScanJson, type ScanReport } from './scan-report.js';
 import { createStderrLogger } from './stderr-logger.js';
 
@@ -34,6 +35,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     eksClusters,
     stateRole,
     review,
+    notify: notifyConfig,
   } = resolveScan(args, config);
   const clusters = clusterConfigs.map((cluster) => ({
     ...kubeTarget({
@@ -80,6 +82,11 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
         review,
         kube: clients.kube,
         s3: clients.stateBucket(states.map((s) => s.location)),
+        notify: await scanNotify(args.notify, notifyConfig, {
+          io,
+          clock,
+          endpoint: aws.endpoints['sns'],
+        }),
       },
     );
     progress.done();
@@ -89,7 +96,11 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
       ...result.commit,
       ...(result.drift ? { drift: result.drift.report, stateErrors: result.drift.errors } : {}),
       ...(result.review ? { review: result.review } : {}),
+      ...(result.notify ? { notify: result.notify } : {}),
     };
+    for (const failure of notifyFailures(result.notify)) {
+      io.stderr.write(`statetrail: ${failure}\n`);
+    }
     const text = renderScan(report, args.format, io.isTTY === true);
     if (args.out) await writeFile(resolve(io.cwd, args.out), text);
     else io.stdout.write(text);

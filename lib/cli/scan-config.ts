@@ -2,6 +2,7 @@ import type {
   AwsConfig,
   ClusterConfig,
   Config,
+  NotifyConfig,
   ReviewConfig,
   StateLocation,
 } from '../config/schema.js';
@@ -24,6 +25,8 @@ export interface ResolvedScan {
   readonly stateRole: { roleArn: string; externalId?: string } | undefined;
   /** Drift PRs and the dashboard (GitHub trails). */
   readonly review: ReviewConfig;
+  /** Where notifications go (`notify` in the config). */
+  readonly notify: NotifyConfig;
 }
 
 /** Lays the command-line flags over the config file (flags win; endpoints merge). */
@@ -62,6 +65,7 @@ export function resolveScan(args: ScanArgs, config: Config | undefined): Resolve
     kubeFilter: base.kubernetes.filter,
     eksClusters: base.kubernetes.eksClusters,
     review: base.review,
+    notify: base.notify,
     stateRole: base.terraform.roleArn
       ? {
           roleArn: base.terraform.roleArn,

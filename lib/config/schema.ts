@@ -146,6 +146,46 @@ export const ReviewConfig = z.strictObject({
 });
 export type ReviewConfig = z.infer<typeof ReviewConfig>;
 
+/** A secret named by its Secrets Manager ARN: the config never holds a webhook URL or token itself. */
+export const SecretArn = z
+  .string()
+  .regex(
+    /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+$/,
+    'expected a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME); a URL or token is never written in the config',
+  );
+
+/** A Slack incoming webhook: its URL lives in a secret. */
+export const SlackNotifierConfig = z.strictObject({
+  webhookUrlSecretArn: SecretArn,
+  /** Drifted resources listed before "and N more". @default 10 */
+  top: z.number().int().min(1).max(40).optional(),
+});
+
+/** An SNS topic (email subscribers), by ARN. */
+export const SnsNotifierConfig = z.strictObject({
+  topicArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, 'expected an SNS topic ARN'),
+});
+
+/** A generic webhook: its URL and HMAC signing secret each live in a secret. */
+export const WebhookNotifierConfig = z.strictObject({
+  urlSecretArn: SecretArn,
+  signingSecretArn: SecretArn,
+});
+
+/** Where notifications go (any number of each) and the links every message carries. */
+export const NotifyConfig = z.strictObject({
+  slack: z.array(SlackNotifierConfig).default([]),
+  sns: z.array(SnsNotifierConfig).default([]),
+  webhook: z.array(WebhookNotifierConfig).default([]),
+  /** The dashboard (the trail repository's dashboard issue, say) every message links to. */
+  dashboardUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** The full report, where "and N more" points. */
+  reportUrl: z.url({ protocol: /^https?$/ }).optional(),
+});
+export type NotifyConfig = z.infer<typeof NotifyConfig>;
+
 /** The one config file shared by the CLI and the CDK app (`--config FILE`, YAML or JSON). */
 export const Config = z.strictObject({
   /** Local trail directory. @default ./trail */
@@ -154,5 +194,6 @@ export const Config = z.strictObject({
   terraform: TerraformConfig.default({ states: [] }),
   kubernetes: KubernetesConfig.default({ clusters: [], eksClusters: false }),
   review: ReviewConfig.default({ persistScans: 2, maxOpenPulls: 10 }),
+  notify: NotifyConfig.default({ slack: [], sns: [], webhook: [] }),
 });
 export type Config = z.infer<typeof Config>;
