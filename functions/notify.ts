@@ -1,12 +1,12 @@
-import { SNSClient } from '@aws-sdk/client-sns';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
+import { SNSClient } from '@aws-sdk/client-sns';
 import middy from '@middy/core';
 import { z } from 'zod';
 import { NotifyConfig } from '../lib/config/schema.js';
 import { systemClock } from '../lib/model/index.js';
-import { NotifyInput, type NotifyOutput, notify } from '../lib/pipeline/notify.js';
 import { buildNotifiers } from '../lib/pipeline/notifiers.js';
+import { NotifyInput, type NotifyOutput, notify } from '../lib/pipeline/notify.js';
 import { createFunctionClients } from './shared/clients.js';
 import { parseFunctionEnv } from './shared/env.js';
 import { logger, powertoolsLogger } from './shared/logger.js';

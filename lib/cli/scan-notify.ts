@@ -5,8 +5,8 @@ import type { NotifyConfig } from '../config/schema.js';
 import type { Clock } from '../model/index.js';
 import type { ReadSecret } from '../model/secrets.js';
 import { previewNotifier } from '../notify/preview-notifier.js';
-import type { NotifyDeps, NotifyOutput } from '../pipeline/notify.js';
 import { buildNotifiers } from '../pipeline/notifiers.js';
+import type { NotifyDeps, NotifyOutput } from '../pipeline/notify.js';
 import type { CliIo } from './cli-io.js';
 
 /**

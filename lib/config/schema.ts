@@ -165,7 +165,10 @@ export const SlackNotifierConfig = z.strictObject({
 export const SnsNotifierConfig = z.strictObject({
   topicArn: z
     .string()
-    .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, 'expected an SNS topic ARN'),
+    .regex(
+      /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/,
+      'expected an SNS topic ARN',
+    ),
 });
 
 /** A generic webhook: its URL and HMAC signing secret each live in a secret. */

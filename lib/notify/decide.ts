@@ -130,15 +130,24 @@ export function decideNotifications(input: DecideInput): Decision {
   const health = healthOf(previous?.failing ?? [], failing);
   if (report === undefined) {
     return {
-      ledger: { version: 1, baselined: previous?.baselined ?? false, drift: previous?.drift ?? {}, failing },
+      ledger: {
+        version: 1,
+        baselined: previous?.baselined ?? false,
+        drift: previous?.drift ?? {},
+        failing,
+      },
       announcements: health,
     };
   }
   const findings = findingsOf(report);
   const drift: Record<string, LedgerEntry> = {};
   const record = (finding: Finding, streak: number, announced: string | null) => {
+    const { drift: kind, type, id, address } = finding.entry;
     drift[finding.key] = {
-      ...finding.entry,
+      drift: kind,
+      type,
+      id,
+      ...(address === undefined ? {} : { address }),
       ...(finding.path === undefined ? {} : { path: finding.path }),
       fingerprint: finding.fingerprint,
       streak,

@@ -19,7 +19,8 @@ export function previewNotifier(options: PreviewNotifierOptions): Notifier {
     kind: 'preview',
     send(message: NotifyMessage) {
       const { subject, body } = renderSns(message);
-      const to = options.targets.length === 0 ? 'no notifier configured' : options.targets.join(', ');
+      const to =
+        options.targets.length === 0 ? 'no notifier configured' : options.targets.join(', ');
       options.write(`Would notify (${to}; send with --notify): ${subject}\n${body}\n`);
       return Promise.resolve();
     },

@@ -7,9 +7,9 @@ import {
   TERRAFORM_RECORD_PATH,
 } from '../drift/terraform-record.js';
 import type { Logger, ScanWarning } from '../model/index.js';
+import type { KubeRecord } from '../model/kube.js';
 import { decideNotifications, isEmptyLedger } from '../notify/decide.js';
 import { LEDGER_PATH, parseLedger, renderLedger } from '../notify/ledger.js';
-import type { KubeRecord } from '../model/kube.js';
 import { gitBlobSha } from '../snapshot/blob-hash.js';
 import { FORMAT_VERSION } from '../snapshot/format.js';
 import { renderResource } from '../snapshot/render.js';
@@ -92,9 +92,7 @@ function separateFormatChanges(
   const [rewritten, rest] = splitDiff(
     whole,
     (path) =>
-      path !== SCAN_RECORD_PATH &&
-      path !== LEDGER_PATH &&
-      (modified.has(path) || moved.has(path)),
+      path !== SCAN_RECORD_PATH && path !== LEDGER_PATH && (modified.has(path) || moved.has(path)),
   );
   if (
     rewritten.changes.length > 0 &&

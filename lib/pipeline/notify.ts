@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Clock, Logger } from '../model/index.js';
-import { type Ledger, LEDGER_PATH, parseLedger, renderLedger } from '../notify/ledger.js';
+import { LEDGER_PATH, type Ledger, parseLedger, renderLedger } from '../notify/ledger.js';
 import type { NotifyEntry, NotifyLinks, NotifyMessage } from '../notify/message.js';
 import type { Notifier } from '../notify/notifier.js';
 import { notifyAll, type RetryOptions } from '../notify/send.js';
@@ -49,7 +49,11 @@ export interface NotifyDeps {
   /** Backoff between attempts (injected clock). */
   readonly retry: RetryOptions;
   /** Links every message carries; `repository` makes PR links of the review's numbers. */
-  readonly links?: { readonly dashboard?: string; readonly report?: string; readonly repository?: string };
+  readonly links?: {
+    readonly dashboard?: string;
+    readonly report?: string;
+    readonly repository?: string;
+  };
 }
 
 const ZERO = { changed: 0, unmanaged: 0, missing: 0, managed: 0, total: 0 };
@@ -108,7 +112,9 @@ async function recordFailure(scanId: string, trail: TrailStore): Promise<boolean
   }
 }
 
-function entryOf(entry: StagedAnnouncements['announcements'][number]['entries'][number]): NotifyEntry {
+function entryOf(
+  entry: StagedAnnouncements['announcements'][number]['entries'][number],
+): NotifyEntry {
   const { drift, type, id, address, attributes, changedBy } = entry;
   return {
     drift,

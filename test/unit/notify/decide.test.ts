@@ -89,3 +89,11 @@ describe('decideNotifications', () => {
     expect(JSON.stringify(scan(null, report).ledger)).not.toContain('canary-value-0f1e2d');
   });
 });
+
+describe('the ledger file', () => {
+  it('reads back exactly what was rendered', async () => {
+    const { parseLedger, renderLedger } = await import('../../../lib/notify/ledger.js');
+    const { ledger } = scan(null, sampleReport(2, 1, 1));
+    expect(parseLedger(renderLedger(ledger))).toEqual(ledger);
+  });
+});
