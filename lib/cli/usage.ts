@@ -13,7 +13,7 @@ export const SCAN_SERVICES = ['ec2', 's3', 'eks'] as const;
 export const SCAN_USAGE = `Usage: statetrail scan [--config FILE] [--region R|all]... [--service S]... [--trail DIR|github:OWNER/REPO]
                        [--kubeconfig FILE] [--context NAME]
                        [--state LOC]... [--endpoint SERVICE=URL]... [--format console|json|markdown]
-                       [--out FILE] [--strict]
+                       [--out FILE] [--strict] [--notify]
 
   --config FILE          YAML or JSON config (regions, services, accounts, organization...)
   --trail DIR            local git repository of the trail (created if absent) [default: ./trail]
@@ -30,7 +30,8 @@ export const SCAN_USAGE = `Usage: statetrail scan [--config FILE] [--region R|al
                          them, or s3://bucket/key-or-prefix; repeat for more (exit 1 on drift)
   --format F             console (default), json or markdown
   --out FILE             write the report to FILE instead of standard output
-  --strict               exit 2 when any scope could not be scanned completely`;
+  --strict               exit 2 when any scope could not be scanned completely
+  --notify               send to the config's notifiers (without it: print what would be sent)`;
 
 /** Usage text of `statetrail codify`. */
 export const CODIFY_USAGE = `Usage: statetrail codify --snapshot DIR --state FILE [--state FILE]... [--out DIR]

@@ -25,6 +25,7 @@ describe('Function: parseScanArgs', () => {
       format: 'console',
       out: undefined,
       strict: false,
+      notify: false,
     });
   });
 
