@@ -13,7 +13,9 @@ import { logger, powertoolsLogger } from './shared/logger.js';
 import { readSecret } from './shared/read-secret.js';
 
 // Built once per cold start: the config's `notify` section arrives as JSON (ARNs only, no values).
-const clients = createFunctionClients(parseFunctionEnv(process.env, ['STATETRAIL_TRAIL']));
+const env = parseFunctionEnv(process.env, ['STATETRAIL_TRAIL']);
+const clients = createFunctionClients(env);
+const snsEndpoint = env.STATETRAIL_ENDPOINTS?.['sns'];
 const notifyConfig = NotifyConfig.parse(
   z
     .string()
@@ -25,7 +27,11 @@ const snsClients = new Map<string, SNSClient>();
 function snsClient(region: string): SNSClient {
   const existing = snsClients.get(region);
   if (existing) return existing;
-  const client = new SNSClient({ region, maxAttempts: 1 });
+  const client = new SNSClient({
+    region,
+    maxAttempts: 1,
+    ...(snsEndpoint === undefined ? {} : { endpoint: snsEndpoint }),
+  });
   snsClients.set(region, client);
   return client;
 }
