@@ -1,5 +1,6 @@
 import type { PaceClock } from '../attribution/pacer.js';
 import type { Clock } from '../model/index.js';
+import type { ReadSecret } from '../model/secrets.js';
 import type { AwsClientFactoryOptions } from '../sources/aws/client-factory.js';
 import type { KubeRetryOptions } from '../sources/k8s/http.js';
 
@@ -20,8 +21,10 @@ export interface CliIo {
   readonly gitHubWaitUnitMs?: number;
   /** Tests: how Kubernetes calls retry a 429 or 5xx (zero backoff). */
   readonly kubeRetry?: KubeRetryOptions;
-  /** Tests: how HCP Terraform retries wait (no wall-clock sleep). */
+  /** Tests: how HCP Terraform retries and notifier attempts wait (no wall-clock sleep). */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Reads a secret by ARN (tests); by default the file `STATETRAIL_SECRETS_FILE` names. */
+  readonly readSecret?: ReadSecret;
 }
 
 /** How long the CLI waits out HCP Terraform's throttling and failures, in all (5 minutes). */

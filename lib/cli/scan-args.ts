@@ -22,6 +22,8 @@ export interface ScanArgs {
   readonly strict: boolean;
   /** Look up who changed each drifted or changed AWS resource in CloudTrail. */
   readonly attribute: boolean;
+  /** Send to the config's notifiers; without it the scan prints what would be sent. */
+  readonly notify: boolean;
 }
 
 export { ENDPOINT_SERVICES };
@@ -73,6 +75,7 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs {
     out: values.out,
     strict: values.strict ?? false,
     attribute: values.attribute ?? false,
+    notify: values.notify ?? false,
   };
 }
 
@@ -94,6 +97,7 @@ function parse(argv: readonly string[]) {
       out: { type: 'string' },
       strict: { type: 'boolean' },
       attribute: { type: 'boolean' },
+      notify: { type: 'boolean' },
     },
   });
 }

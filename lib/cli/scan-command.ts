@@ -16,6 +16,7 @@ import { kubeTarget } from './kube-target.js';
 import { createProgress } from './progress.js';
 import { parseScanArgs } from './scan-args.js';
 import { resolveScan } from './scan-config.js';
+import { notifyFailures, scanNotify } from './scan-notify.js';
 import { renderScanConsole, renderScanJson, type ScanReport } from './scan-report.js';
 import { createStderrLogger } from './stderr-logger.js';
 
@@ -37,6 +38,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     stateRole,
     review,
     terraformHosts,
+    notify: notifyConfig,
   } = resolveScan(args, config);
   const clusters = clusterConfigs.map((cluster) => ({
     ...kubeTarget({
@@ -97,6 +99,11 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
             paceClock: io.paceClock ?? systemPaceClock,
           },
         }),
+        notify: await scanNotify(args.notify, notifyConfig, {
+          io,
+          clock,
+          endpoint: aws.endpoints['sns'],
+        }),
       },
     );
     progress.done();
@@ -106,7 +113,11 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
       ...result.commit,
       ...(result.drift ? { drift: result.drift.report, stateErrors: result.drift.errors } : {}),
       ...(result.review ? { review: result.review } : {}),
+      ...(result.notify ? { notify: result.notify } : {}),
     };
+    for (const failure of notifyFailures(result.notify)) {
+      io.stderr.write(`statetrail: ${failure}\n`);
+    }
     const text = renderScan(report, args.format, io.isTTY === true);
     if (args.out) await writeFile(resolve(io.cwd, args.out), text);
     else io.stdout.write(text);

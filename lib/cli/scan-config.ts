@@ -2,6 +2,7 @@ import type {
   AwsConfig,
   ClusterConfig,
   Config,
+  NotifyConfig,
   ReviewConfig,
   StateLocation,
   TfeHosts,
@@ -27,6 +28,8 @@ export interface ResolvedScan {
   readonly review: ReviewConfig;
   /** HCP Terraform / Terraform Enterprise hosts of tfe:// states. */
   readonly terraformHosts: TfeHosts;
+  /** Where notifications go (`notify` in the config). */
+  readonly notify: NotifyConfig;
 }
 
 /** Lays the command-line flags over the config file (flags win; endpoints merge). */
@@ -66,6 +69,7 @@ export function resolveScan(args: ScanArgs, config: Config | undefined): Resolve
     eksClusters: base.kubernetes.eksClusters,
     review: base.review,
     terraformHosts: base.terraform.hosts,
+    notify: base.notify,
     stateRole: base.terraform.roleArn
       ? {
           roleArn: base.terraform.roleArn,

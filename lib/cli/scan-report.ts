@@ -1,5 +1,6 @@
 import type { DriftReport } from '../drift/schema.js';
 import type { CommitOutput } from '../pipeline/commit.js';
+import type { NotifyOutput } from '../pipeline/notify.js';
 import type { ReviewOutput } from '../pipeline/review.js';
 
 /** The report of one scan, as `--format json` prints it. */
@@ -12,6 +13,8 @@ export interface ScanReport extends CommitOutput {
   readonly stateErrors?: string[];
   /** What the review step did on GitHub (drift PRs, the dashboard), when it ran. */
   readonly review?: ReviewOutput;
+  /** What the notify step sent (or, without --notify, previewed). */
+  readonly notify?: NotifyOutput;
 }
 
 /** The console summary of a scan. */

@@ -13,7 +13,7 @@ export const SCAN_SERVICES = ['ec2', 's3', 'eks'] as const;
 export const SCAN_USAGE = `Usage: statetrail scan [--config FILE] [--region R|all]... [--service S]... [--trail DIR|github:OWNER/REPO]
                        [--kubeconfig FILE] [--context NAME]
                        [--state LOC]... [--endpoint SERVICE=URL]... [--format console|json|markdown]
-                       [--out FILE] [--strict] [--attribute]
+                       [--out FILE] [--strict] [--attribute] [--notify]
 
   --config FILE          YAML or JSON config (regions, services, accounts, organization...)
   --trail DIR            local git repository of the trail (created if absent) [default: ./trail]
@@ -34,7 +34,8 @@ export const SCAN_USAGE = `Usage: statetrail scan [--config FILE] [--region R|al
   --out FILE             write the report to FILE instead of standard output
   --strict               exit 2 when any scope could not be scanned completely
   --attribute            look up who changed each drifted or changed AWS resource in CloudTrail
-                         (2 lookups per second per account and region; Changed-By: trailers)`;
+                         (2 lookups per second per account and region; Changed-By: trailers)
+  --notify               send to the config's notifiers (without it: print what would be sent)`;
 
 /** Usage text of `statetrail codify`. */
 export const CODIFY_USAGE = `Usage: statetrail codify --snapshot DIR [--config FILE] --state LOC [--state LOC]... [--out DIR]

@@ -9,4 +9,5 @@ export const ENDPOINT_SERVICES = [
   'eks',
   'organizations',
   'cloudtrail',
+  'sns',
 ] as const;

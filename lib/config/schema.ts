@@ -91,7 +91,13 @@ export const StateLocation = z.strictObject({
 });
 export type StateLocation = z.infer<typeof StateLocation>;
 
-const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w+=,.@/-]+$/;
+/** A secret named by its Secrets Manager ARN: the config never holds a webhook URL or token itself. */
+export const SecretArn = z
+  .string()
+  .regex(
+    /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+$/,
+    'expected a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME); a URL or token is never written in the config',
+  );
 const TFE_HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/;
 
 /**
@@ -100,7 +106,7 @@ const TFE_HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?
  */
 export const TfeHostConfig = z.strictObject({
   /** The token's secret (deployed; the drift function reads it through Secrets Manager). */
-  tokenSecretArn: z.string().regex(SECRET_ARN, 'not a Secrets Manager secret ARN').optional(),
+  tokenSecretArn: SecretArn.optional(),
   /** The environment variable holding the token. @default TF_TOKEN_<host>, as Terraform's CLI reads it */
   tokenEnv: z
     .string()
@@ -180,10 +186,40 @@ export const ReviewConfig = z.strictObject({
 });
 export type ReviewConfig = z.infer<typeof ReviewConfig>;
 
-const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/;
+/** A Slack incoming webhook: its URL lives in a secret. */
+export const SlackNotifierConfig = z.strictObject({
+  webhookUrlSecretArn: SecretArn,
+  /** Drifted resources listed before "and N more". @default 10 */
+  top: z.number().int().min(1).max(40).optional(),
+});
 
-/** A Secrets Manager secret, named by ARN (the config never holds a secret's value). */
-const SecretArn = z.string().regex(SECRET_ARN, 'not a Secrets Manager secret ARN');
+/** An SNS topic (email subscribers), by ARN. */
+export const SnsNotifierConfig = z.strictObject({
+  topicArn: z
+    .string()
+    .regex(
+      /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/,
+      'expected an SNS topic ARN',
+    ),
+});
+
+/** A generic webhook: its URL and HMAC signing secret each live in a secret. */
+export const WebhookNotifierConfig = z.strictObject({
+  urlSecretArn: SecretArn,
+  signingSecretArn: SecretArn,
+});
+
+/** Where notifications go (any number of each) and the links every message carries. */
+export const NotifyConfig = z.strictObject({
+  slack: z.array(SlackNotifierConfig).default([]),
+  sns: z.array(SnsNotifierConfig).default([]),
+  webhook: z.array(WebhookNotifierConfig).default([]),
+  /** The dashboard (the trail repository's dashboard issue, say) every message links to. */
+  dashboardUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** The full report, where "and N more" points. */
+  reportUrl: z.url({ protocol: /^https?$/ }).optional(),
+});
+export type NotifyConfig = z.infer<typeof NotifyConfig>;
 
 /**
  * The trail's GitHub credential when deployed: a Secrets Manager secret whose JSON is
@@ -279,5 +315,6 @@ export const Config = z.strictObject({
   terraform: TerraformConfig.default({ states: [], hosts: {} }),
   kubernetes: KubernetesConfig.default({ clusters: [], eksClusters: false }),
   review: ReviewConfig.default({ persistScans: 2, maxOpenPulls: 10 }),
+  notify: NotifyConfig.default({ slack: [], sns: [], webhook: [] }),
 });
 export type Config = z.infer<typeof Config>;

@@ -61,6 +61,10 @@ export interface NotifyMessage {
   /** Changed first, then unmanaged, then missing; each in the report's (sorted) order. */
   entries: readonly NotifyEntry[];
   links: NotifyLinks;
+  /** The scopes a failed or recovered scan names. */
+  scopes?: readonly string[];
+  /** Why a scan failed: the failing step's error name (never a value). */
+  error?: string;
 }
 
 /** What {@link messageFromReport} needs besides the report. */

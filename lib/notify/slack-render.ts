@@ -1,6 +1,6 @@
 import { forLine } from '../snapshot/sanitize.js';
 import type { NotifyMessage } from './message.js';
-import { countsLine, entryLine, headline, safeUrl, truncate } from './text.js';
+import { countsLine, detailLines, entryLine, headline, safeUrl, truncate } from './text.js';
 
 /** Slack's limits (Block Kit reference): blocks per message, characters per text field. */
 export const SLACK_LIMITS = {
@@ -86,7 +86,8 @@ export function renderSlack(message: NotifyMessage, top = SLACK_DEFAULT_TOP): Sl
   const title = headline(message.kind);
   const actions = buttons(message);
   // Header, summary, "and N more", actions: what the entries leave room for.
-  const reserved = 3 + (actions.length > 0 ? 1 : 0);
+  const details = detailLines(message);
+  const reserved = 3 + (actions.length > 0 ? 1 : 0) + (details.length > 0 ? 1 : 0);
   const shown = message.entries.slice(
     0,
     Math.max(0, Math.min(top, SLACK_LIMITS.blocks - reserved)),
@@ -98,6 +99,7 @@ export function renderSlack(message: NotifyMessage, top = SLACK_DEFAULT_TOP): Sl
       text: { type: 'plain_text', text: truncate(title, SLACK_LIMITS.headerText) },
     },
     section(`*Scan* ${mrkdwn(safeUrl(message.scanId))}\n${countsLine(message)}`),
+    ...(details.length > 0 ? [section(mrkdwn(details.join('\n')))] : []),
     ...shown.map((entry) => section(mrkdwn(entryLine(entry)))),
   ];
   if (more > 0) {

@@ -1,5 +1,5 @@
 import type { NotifyMessage } from './message.js';
-import { countsLine, entryLine, headline, safeUrl } from './text.js';
+import { countsLine, detailLines, entryLine, headline, safeUrl } from './text.js';
 
 /** SNS's limits: a subject under 100 characters (ASCII, one line), a message of 256 KB. */
 export const SNS_LIMITS = { subject: 99, messageBytes: 256 * 1024 } as const;
@@ -46,6 +46,7 @@ export function renderSns(
     `Scan: ${safeUrl(message.scanId)}`,
     `Generated: ${safeUrl(message.generatedAt)}`,
     countsLine(message),
+    ...detailLines(message),
     '',
   ];
   const links = linkLines(message);

@@ -45,3 +45,16 @@ export function entryLine(entry: NotifyEntry): string {
 export function safeUrl(url: string): string {
   return forLine(url);
 }
+
+/** What a failure or recovery adds: the scopes it names and the error, one safe line each. */
+export function detailLines(message: NotifyMessage): string[] {
+  const scopes = message.scopes ?? [];
+  return [
+    ...(scopes.length === 0
+      ? []
+      : [
+          `${message.kind === 'recovered' ? 'Complete again' : 'Incomplete'}: ${scopes.map(forLine).join(', ')}`,
+        ]),
+    ...(message.error === undefined ? [] : [`Error: ${forLine(message.error)}`]),
+  ];
+}

@@ -12,6 +12,10 @@ export interface WebhookBody {
   unmanaged: NotifyEntry[];
   missing: NotifyEntry[];
   links: NotifyMessage['links'];
+  /** The scopes a failed or recovered scan names. */
+  scopes?: string[];
+  /** Why a scan failed. */
+  error?: string;
 }
 
 function cleanEntry(entry: NotifyEntry): NotifyEntry {
@@ -46,6 +50,8 @@ export function renderWebhook(message: NotifyMessage): string {
       ...(dashboard === undefined ? {} : { dashboard: forLine(dashboard) }),
       ...(report === undefined ? {} : { report: forLine(report) }),
     },
+    ...(message.scopes === undefined ? {} : { scopes: message.scopes.map(forLine) }),
+    ...(message.error === undefined ? {} : { error: forLine(message.error) }),
   };
   return JSON.stringify(body);
 }

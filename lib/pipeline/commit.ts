@@ -10,6 +10,8 @@ import {
 } from '../drift/terraform-record.js';
 import type { Logger, ScanWarning } from '../model/index.js';
 import type { KubeRecord } from '../model/kube.js';
+import { decideNotifications, isEmptyLedger } from '../notify/decide.js';
+import { LEDGER_PATH, parseLedger, renderLedger } from '../notify/ledger.js';
 import { gitBlobSha } from '../snapshot/blob-hash.js';
 import { FORMAT_VERSION } from '../snapshot/format.js';
 import { renderResource } from '../snapshot/render.js';
@@ -25,6 +27,7 @@ import {
   SCAN_RECORD_PATH,
 } from '../trail/scan-record.js';
 import type { TrailStore } from '../trail/trail-store.js';
+import type { StagedAnnouncements } from './announce.js';
 import { DriftStepOutput } from './drift.js';
 import { gatherScan, parseStaged, readIfPresent } from './gather.js';
 import { stagingKeys } from './keys.js';
@@ -91,9 +94,13 @@ function separateFormatChanges(
   ]);
   const [rewritten, rest] = splitDiff(
     whole,
-    (path) => path !== SCAN_RECORD_PATH && (modified.has(path) || moved.has(path)),
+    (path) =>
+      path !== SCAN_RECORD_PATH && path !== LEDGER_PATH && (modified.has(path) || moved.has(path)),
   );
-  if (rewritten.changes.length > 0 && rest.changes.every((c) => c.path === SCAN_RECORD_PATH)) {
+  if (
+    rewritten.changes.length > 0 &&
+    rest.changes.every((c) => c.path === SCAN_RECORD_PATH || c.path === LEDGER_PATH)
+  ) {
     return [whole, splitDiff(whole, () => false)[0]];
   }
   return [rewritten, rest];
@@ -160,6 +167,8 @@ export interface CommitDeps {
    * it, and throws LeaseHeldError (writing nothing) when not. @default no check (the CLI)
    */
   readonly lease?: LeaseFence;
+  /** Consecutive scans a drift must persist before it is announced (`review.persistScans`). @default 2 */
+  readonly persistScans?: number;
 }
 
 /** The wait before attempt `attempt + 1`: 250 ms doubling, times a jitter of 0.5 to 1.5. */
@@ -207,7 +216,7 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
   const query = {
     expected: new Map([...files].map(([path, { hash }]) => [path, hash])),
     complete: observedScopes,
-    paths: [SCAN_RECORD_PATH, TERRAFORM_RECORD_PATH],
+    paths: [SCAN_RECORD_PATH, TERRAFORM_RECORD_PATH, LEDGER_PATH],
   };
   for (let attempt = 1; ; attempt++) {
     const manifest = await deps.trail.readManifest(query);
@@ -243,6 +252,25 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
       [...files].filter(([path]) => !foreignDirs.some((dir) => path.startsWith(dir))),
     );
     observed.set(SCAN_RECORD_PATH, { bytes: recordBytes, hash: gitBlobSha(recordBytes) });
+    // What this scan announces is decided here, against the ledger of the head it commits on: a
+    // scan that loses the race to the branch decides again from the winner's ledger, so two
+    // overlapping scans never announce the same drift twice.
+    const previousLedger = parseLedger(
+      manifest.head === null || !manifest.files.has(LEDGER_PATH)
+        ? null
+        : await deps.trail.readFile(LEDGER_PATH, manifest.head),
+    );
+    const decision = decideNotifications({
+      previous: previousLedger,
+      report: driftOutput?.report,
+      incomplete: scopes.filter((s) => !s.complete).map((s) => s.scope),
+      persistScans: deps.persistScans ?? 2,
+    });
+    if (previousLedger !== null || !isEmptyLedger(decision.ledger)) {
+      const bytes = renderLedger(decision.ledger);
+      observed.set(LEDGER_PATH, { bytes, hash: gitBlobSha(bytes) });
+    }
+    const announced: StagedAnnouncements = { scanId, announcements: decision.announcements };
     let whole = diffTrail(manifest, { files: observed, completeScopes });
     // The Terraform record rides along with a commit that has changes of its own: compared with
     // the record of the last commit, a state change that touched nothing in the cloud stays silent.
@@ -323,6 +351,7 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
         throw error;
       }
     }
+    await deps.staging.put(stagingKeys.announce(scanId), announced);
     await deps.staging.put(stagingKeys.commit(scanId), output);
     return output;
   }

@@ -11,4 +11,6 @@ export const stagingKeys = {
   review: (scanId: string) => `scans/${scanId}/review.json`,
   /** Every scope's latest complete drift result, across scans (see latest-drift.ts). */
   latestDrift: 'latest/drift.json',
+  announce: (scanId: string) => `scans/${scanId}/announce.json`,
+  notify: (scanId: string) => `scans/${scanId}/notify.json`,
 } as const;

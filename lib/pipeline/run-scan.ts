@@ -7,6 +7,7 @@ import { type AttributeDeps, attribute } from './attribute.js';
 import { type CollectDeps, collect } from './collect.js';
 import { type CommitOutput, commit } from './commit.js';
 import { type DriftStepDeps, type DriftStepOutput, drift } from './drift.js';
+import { type NotifyDeps, type NotifyOutput, notify } from './notify.js';
 import { planStep } from './plan-step.js';
 import { type ReviewDeps, type ReviewOutput, review } from './review.js';
 import type { StagingStore } from './staging-store.js';
@@ -39,6 +40,8 @@ export interface RunScanDeps {
   readonly review?: ReviewDeps['review'];
   /** CloudTrail lookups for the attribute step; without them the step is skipped. */
   readonly attribution?: Pick<AttributeDeps, 'lookup' | 'paceClock' | 'scanner' | 'budget'>;
+  /** The notify step's notifiers, backoff and links; without it no notify step runs. */
+  readonly notify?: Pick<NotifyDeps, 'notifiers' | 'retry' | 'links'>;
 }
 
 /** What one scan is asked to do. */
@@ -61,6 +64,8 @@ export interface RunScanResult {
   readonly drift: DriftStepOutput | undefined;
   /** What the review step did, when it ran (a GitHub trail and a drift report). */
   readonly review?: ReviewOutput;
+  /** What the notify step sent, when it ran. */
+  readonly notify?: NotifyOutput;
 }
 
 /**
@@ -109,8 +114,22 @@ export async function runScan(request: RunScanRequest, deps: RunScanDeps): Promi
       { ...deps.attribution, staging: deps.staging, trail: deps.trail, logger: deps.logger },
     );
   }
-  const committed = await commit({ scanId }, deps);
-  if (!deps.reviewer || !driftOutput) return { commit: committed, drift: driftOutput };
-  const reviewed = await review({ scanId }, { ...deps, clock: deps.clock ?? systemClock });
-  return { commit: committed, drift: driftOutput, review: reviewed };
+  const persistScans = deps.review?.persistScans;
+  const committed = await commit(
+    { scanId },
+    { ...deps, ...(persistScans === undefined ? {} : { persistScans }) },
+  );
+  const clock = deps.clock ?? systemClock;
+  const reviewed =
+    deps.reviewer && driftOutput ? await review({ scanId }, { ...deps, clock }) : undefined;
+  // Notify runs last, after the review: its messages link the pull requests the review kept.
+  const notified = deps.notify
+    ? await notify({ scanId }, { ...deps, ...deps.notify, clock })
+    : undefined;
+  return {
+    commit: committed,
+    drift: driftOutput,
+    ...(reviewed ? { review: reviewed } : {}),
+    ...(notified ? { notify: notified } : {}),
+  };
 }

@@ -26,6 +26,7 @@ describe('Function: parseScanArgs', () => {
       out: undefined,
       strict: false,
       attribute: false,
+      notify: false,
     });
   });
 

@@ -88,7 +88,7 @@ describe('Function: parseConfig', () => {
     expect(() =>
       parseConfig('aws:\n  endpoints:\n    ec3: http://127.0.0.1:1\n', 'c.yaml'),
     ).toThrow(
-      /aws\.endpoints\.ec3: unknown service ec3 \(one of ec2, sts, s3, eks, organizations, cloudtrail\)/,
+      /aws\.endpoints\.ec3: unknown service ec3 \(one of ec2, sts, s3, eks, organizations, cloudtrail, sns\)/,
     );
     expect(
       parseConfig('aws:\n  endpoints:\n    ec2: http://127.0.0.1:1\n', 'c.yaml').aws.endpoints,
