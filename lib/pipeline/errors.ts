@@ -46,6 +46,9 @@ export class LeaseStoreError extends PipelineError {
   public constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'LeaseStoreError';
+  }
+}
+
 /** An execution's scope names nothing the configured request covers (it may only narrow it). */
 export class ScopeMismatchError extends PipelineError {
   public constructor(message: string, options?: ErrorOptions) {

@@ -48,8 +48,8 @@ export function mergeLatestDrift(
  * The drift report DESIGN's `GET /drift` answers: merged from the latest complete result of each
  * scope. Findings with a trail path come from their scope's latest report; `missing` and
  * `accepted` entries (the report names no scope for them) come from every report that is still
- * some scope's latest, once each. `managed` is each report's count in proportion to the scopes it
- * still provides (exact while one scan provides them all, the usual case of a whole scheduled scan).
+ * some scope's latest, once each. Each scope's counts (managed, missing) come from the report that
+ * provides it, so the summary adds up the scopes' latest counts.
  */
 export function renderLatestDrift(latest: LatestDrift): DriftReport {
   const newest = latest.reports[latest.latestScanId];
@@ -67,7 +67,8 @@ export function renderLatestDrift(latest: LatestDrift): DriftReport {
     seen.add(key);
     list.push(item);
   };
-  let managed = 0;
+  const managedIn = new Map<string, number>();
+  const missingIn = new Map<string, number>();
   for (const [scanId, report] of Object.entries(latest.reports)) {
     const completed = report.scopes.filter((s) => s.complete).map((s) => s.scope);
     const provided = completed.filter((scope) => latest.scopes[scope]?.scanId === scanId);
@@ -77,16 +78,17 @@ export function renderLatestDrift(latest: LatestDrift): DriftReport {
     entries.managedElsewhere.push(...report.managedElsewhere.filter((e) => fromHere(e.path)));
     for (const entry of report.missing) once(entry, entries.missing);
     for (const entry of report.accepted) once(entry, accepted);
-    managed +=
-      completed.length === 0
-        ? 0
-        : Math.round((report.summary.managed * provided.length) / completed.length);
+    for (const status of report.scopes) {
+      if (!provided.includes(status.scope)) continue;
+      managedIn.set(status.scope, status.managed ?? 0);
+      missingIn.set(status.scope, status.missing ?? 0);
+    }
   }
   const scopes = Object.entries(latest.scopes).map(([scope, { scanId }]) => ({
     scope,
     complete: scanId !== undefined,
   }));
-  const merged = buildReport({ ...entries, managed }, scopes, new Date(0));
+  const merged = buildReport({ ...entries, managedIn, missingIn }, scopes, new Date(0));
   return {
     ...merged,
     generatedAt: newest?.generatedAt ?? merged.generatedAt,

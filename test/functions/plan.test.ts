@@ -80,7 +80,8 @@ describe('plan handler', () => {
       clusters: [{ kind: 'k8s', cluster: 'staging', kubeconfig: '/nonexistent' }],
     };
     const whole = await handler(request as never, lambdaContext('plan'));
-    expect(whole.items.map((item) => item.planned.key)).toContain('k8s-staging');
+    const wholeItems = CollectInput.array().parse(await staged(whole.itemsKey));
+    expect(wholeItems.map((item) => item.planned.key)).toContain('k8s-staging');
     const narrowed = await handler(
       {
         ...request,
@@ -90,7 +91,8 @@ describe('plan handler', () => {
       lambdaContext('plan'),
     );
     // The configured cluster `staging` is left out; the EKS-found `prod` and the account stay.
-    expect(narrowed.items.map((item) => item.planned.key)).toEqual([
+    const narrowedItems = CollectInput.array().parse(await staged(narrowed.itemsKey));
+    expect(narrowedItems.map((item) => item.planned.key)).toEqual([
       'aws-caller-eu-west-1-ec2',
       'aws-caller-eu-west-1-eks',
       expect.stringMatching(/^k8s-prod\.eu-west-1\.111111111111/),

@@ -14,13 +14,33 @@ import {
 const EU = 'aws/111111111111/eu-west-1';
 const US = 'aws/111111111111/us-east-1';
 
+/** A scope as the report carries it: given its managed and missing counts. */
+interface ScopeGiven {
+  scope: string;
+  complete: boolean;
+  managed?: number | undefined;
+  missing?: number | undefined;
+}
+
 function report(
   generatedAt: string,
-  scopes: { scope: string; complete: boolean }[],
+  given: ScopeGiven[],
   unmanaged: string[],
   managed: number,
   missing: string[] = [],
 ): DriftReport {
+  const scopes = given.map(({ scope, complete, managed = 0, missing = 0 }) => {
+    const inScope = unmanaged.filter((path) => path.startsWith(`${scope}/`)).length;
+    const compared = managed + inScope + missing;
+    return {
+      scope,
+      complete,
+      managed,
+      unmanaged: inScope,
+      missing,
+      coverage: compared === 0 ? 0 : managed / compared,
+    };
+  });
   return {
     version: 1,
     generatedAt,
@@ -56,8 +76,8 @@ function report(
 const whole = report(
   '2026-12-07T10:00:00Z',
   [
-    { scope: EU, complete: true },
-    { scope: US, complete: true },
+    { scope: EU, complete: true, managed: 4, missing: 1 },
+    { scope: US, complete: true, managed: 2 },
   ],
   [`${EU}/ec2/securitygroup/sg-eu1.yaml`, `${US}/ec2/securitygroup/sg-us1.yaml`],
   6,
@@ -66,7 +86,7 @@ const whole = report(
 // A narrowed scan (`POST /scans` with regions: [us-east-1]) that also failed nothing.
 const usOnly = report(
   '2026-12-07T11:00:00Z',
-  [{ scope: US, complete: true }],
+  [{ scope: US, complete: true, managed: 2 }],
   [`${US}/ec2/securitygroup/sg-us2.yaml`],
   2,
 );
@@ -82,14 +102,14 @@ describe('the latest drift report', () => {
     const merged = renderLatestDrift(latest);
     expect(merged.generatedAt).toBe('2026-12-07T11:00:00Z');
     expect(merged.scopes).toEqual([
-      { scope: EU, complete: true },
-      { scope: US, complete: true },
+      { scope: EU, complete: true, managed: 4, unmanaged: 1, missing: 1, coverage: 4 / 6 },
+      { scope: US, complete: true, managed: 2, unmanaged: 1, missing: 0, coverage: 2 / 3 },
     ]);
     // eu-west-1 still from scan-1; us-east-1 now from scan-2: sg-us1 is gone, sg-us2 is new.
     expect(merged.unmanaged.map((e) => e.id)).toEqual(['sg-eu1.yaml', 'sg-us2.yaml']);
-    // scan-1 still provides one of its two scopes: its missing entries stay, half its managed count.
+    // scan-1 still provides eu-west-1: its missing entries and that scope's managed count stay.
     expect(merged.missing.map((e) => e.id)).toEqual(['subnet-old']);
-    expect(merged.summary).toMatchObject({ managed: 3 + 2, unmanaged: 2, missing: 1 });
+    expect(merged.summary).toMatchObject({ managed: 4 + 2, unmanaged: 2, missing: 1 });
   });
 
   it("keeps a scope's earlier result when a later scan could not complete it (unknown is not empty)", () => {
@@ -109,7 +129,9 @@ describe('the latest drift report', () => {
   it('reports a scope never completed as incomplete, with nothing in it', () => {
     const first = report('2026-12-07T10:00:00Z', [{ scope: EU, complete: false }], [], 0);
     const merged = renderLatestDrift(mergeLatestDrift(undefined, 'scan-1', first));
-    expect(merged.scopes).toEqual([{ scope: EU, complete: false }]);
+    expect(merged.scopes).toEqual([
+      { scope: EU, complete: false, managed: 0, unmanaged: 0, missing: 0, coverage: 0 },
+    ]);
     expect(merged.summary.total).toBe(0);
   });
 
