@@ -262,7 +262,9 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
     );
     const decision = decideNotifications({
       previous: previousLedger,
-      report: driftOutput?.report,
+      // A report from states that could not all be read would call their resources unmanaged:
+      // the ledger's drift stays as it was until a scan reads every state again.
+      report: driftOutput && driftOutput.errors.length === 0 ? driftOutput.report : undefined,
       incomplete: scopes.filter((s) => !s.complete).map((s) => s.scope),
       persistScans: deps.persistScans ?? 2,
     });

@@ -11,7 +11,7 @@ import {
 } from '../model/index.js';
 import type { KubeRecord } from '../model/kube.js';
 import { kubeScope } from '../snapshot/kube/path.js';
-import { collectorsFor } from '../sources/aws/registry.js';
+import { RESOURCE_TYPES_BY_SERVICE } from '../sources/aws/resource-types.js';
 import { StagingCorruptError, StagingMissingError } from './errors.js';
 import { stagingKeys } from './keys.js';
 import { accountLabel, Plan } from './plan.js';
@@ -107,8 +107,8 @@ function expectedScopes(planned: PlannedTarget, accountIds: Map<string, string>)
   const label = accountLabel(target.account);
   const accountId = label === 'caller' ? accountIds.get(label) : label;
   if (accountId === undefined) return [];
-  return collectorsFor(target.service).map((c) =>
-    awsScope(accountId, target.region, c.resourceType),
+  return RESOURCE_TYPES_BY_SERVICE[target.service].map((resourceType) =>
+    awsScope(accountId, target.region, resourceType),
   );
 }
 

@@ -163,7 +163,16 @@ describe('api handler', () => {
     const report = {
       version: 1,
       generatedAt: '2026-12-07T10:00:00Z',
-      scopes: [{ scope: 'aws/111111111111/eu-west-1', complete: true }],
+      scopes: [
+        {
+          scope: 'aws/111111111111/eu-west-1',
+          complete: true,
+          managed: 0,
+          unmanaged: 0,
+          missing: 0,
+          coverage: 0,
+        },
+      ],
       summary: {
         total: 0,
         managed: 0,

@@ -127,9 +127,10 @@ describe('statetrail scan --state with Kubernetes objects in Terraform', () => {
     );
     expect(paths).not.toContain(`k8s/${cluster}/shop/apps/Deployment/web.yaml`);
     // The first comparison records the states (fingerprints, no values) so that the next change
-    // Terraform makes can be explained; an unchanged rescan then commits nothing.
+    // Terraform makes can be explained, and the notification ledger its baseline; an unchanged
+    // rescan then commits nothing.
     expect(git(trail, 'show', '--name-status', '--format=', 'HEAD')).toBe(
-      'A\t.statetrail/terraform.json',
+      'A\t.statetrail/notified.json\nA\t.statetrail/terraform.json',
     );
     expect(git(trail, 'log', '-1', '--format=%s')).toBe(
       'scan: no resource changed; statetrail records updated',

@@ -50,7 +50,7 @@ describe('the deploy sections of the config (github, schedule, deploy)', () => {
       message = (error as Error).message;
     }
     expect(message).toContain('Config deploy.yaml is invalid');
-    expect(message).toContain('github.secretArn: not a Secrets Manager secret ARN');
+    expect(message).toContain('github.secretArn: expected a Secrets Manager secret ARN');
     expect(message).toContain('schedule.cron: six cron fields');
     expect(message).toContain('schedule.timeZone: not an IANA time zone name');
     expect(message).toContain('deploy.vpc.subnetIds:');

@@ -184,6 +184,6 @@ describe('Function: parseConfig, Kubernetes cluster names', () => {
         'terraform:\n  hosts:\n    app.terraform.io:\n      tokenSecretArn: nope\n',
         'c.yaml',
       ),
-    ).toThrow(/not a Secrets Manager secret ARN/);
+    ).toThrow(/expected a Secrets Manager secret ARN/);
   });
 });
