@@ -10,12 +10,14 @@ import { NotifyInput, type NotifyOutput, notify } from '../lib/pipeline/notify.j
 import { createFunctionClients } from './shared/clients.js';
 import { parseFunctionEnv } from './shared/env.js';
 import { logger, powertoolsLogger } from './shared/logger.js';
-import { readSecret } from './shared/read-secret.js';
+import { createReadSecret } from './shared/secrets.js';
 
 // Built once per cold start: the config's `notify` section arrives as JSON (ARNs only, no values).
 const env = parseFunctionEnv(process.env, ['STATETRAIL_TRAIL']);
 const clients = createFunctionClients(env);
 const snsEndpoint = env.STATETRAIL_ENDPOINTS?.['sns'];
+// Powertools Parameters caches each notifier secret for a while, so a warm start reads it rarely.
+const readSecret = createReadSecret({ endpoint: env.STATETRAIL_ENDPOINTS?.['secretsmanager'] });
 const notifyConfig = NotifyConfig.parse(
   z
     .string()

@@ -3,6 +3,7 @@ import type {
   Config,
   DeployConfig,
   GitHubConfig,
+  NotifyConfig,
   ScheduleConfig,
   StateLocation,
   TfeHosts,
@@ -23,6 +24,8 @@ export interface Deployment {
   readonly stateRoleArn?: string;
   /** The config's `terraform.hosts`: HCP Terraform / TFE hosts of tfe:// states and their token secrets. */
   readonly terraformHosts: TfeHosts;
+  /** The config's `notify`: notifiers by secret and topic ARN (no values) and the links they carry. */
+  readonly notify: NotifyConfig;
   readonly deploy: DeployConfig;
 }
 
@@ -76,6 +79,7 @@ export function deploymentFromConfig(config: Config, source: string): Deployment
     ...(config.schedule ? { schedule: config.schedule } : {}),
     ...(config.terraform.roleArn ? { stateRoleArn: config.terraform.roleArn } : {}),
     terraformHosts: config.terraform.hosts,
+    notify: config.notify,
     deploy: config.deploy,
   };
 }

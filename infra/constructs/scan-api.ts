@@ -9,6 +9,7 @@ import {
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -25,6 +26,10 @@ export interface ScanApiProps {
   readonly rateLimit?: number;
   /** Burst of the stage. @default 10 */
   readonly burstLimit?: number;
+  /** Encrypts the handler's and the access log groups. @default CloudWatch Logs' own encryption */
+  readonly logEncryptionKey?: IKey;
+  /** How long the handler's logs and the access logs are kept. @default one year for access logs, one month for the handler */
+  readonly logRetention?: RetentionDays;
 }
 
 /**
@@ -47,6 +52,8 @@ export class ScanApi extends Construct {
       description: 'statetrail: the HTTP API (POST /scans, GET /scans/{id}, GET /drift)',
       timeout: Duration.seconds(15),
       memorySize: 512,
+      ...(props.logEncryptionKey ? { logEncryptionKey: props.logEncryptionKey } : {}),
+      ...(props.logRetention ? { logRetention: props.logRetention } : {}),
       environment: {
         STAGING_BUCKET: staging.bucketName,
         STAGING_PREFIX: staging.prefix,
@@ -87,7 +94,8 @@ export class ScanApi extends Construct {
     this.api.addRoutes({ path: '/drift', methods: [HttpMethod.GET], integration });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', {
-      retention: RetentionDays.ONE_YEAR,
+      retention: props.logRetention ?? RetentionDays.ONE_YEAR,
+      ...(props.logEncryptionKey ? { encryptionKey: props.logEncryptionKey } : {}),
       removalPolicy: RemovalPolicy.DESTROY,
     });
     new HttpStage(this, 'Stage', {

@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -77,6 +77,8 @@ export interface ScanWorkflowProps {
   readonly leaseAttempts?: number;
   /** How long the state machine's logs are kept. @default RetentionDays.ONE_MONTH */
   readonly logRetention?: RetentionDays;
+  /** Encrypts the state machine's log group. @default a key of its own (LogsKey) */
+  readonly logEncryptionKey?: IKey;
 }
 
 /**
@@ -142,7 +144,7 @@ export class ScanWorkflow extends Construct {
 
     const logGroup = new LogGroup(this, 'Logs', {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
-      encryptionKey: logKey(this),
+      encryptionKey: props.logEncryptionKey ?? logKey(this),
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.stateMachine = new StateMachine(this, 'StateMachine', {

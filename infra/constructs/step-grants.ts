@@ -1,7 +1,7 @@
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import type { StateLocation } from '../../lib/config/schema.js';
+import type { NotifyConfig, StateLocation } from '../../lib/config/schema.js';
 
 /** A complete secret ARN ends in the six random characters Secrets Manager appends to the name. */
 const COMPLETE_SECRET_ARN = /-[A-Za-z0-9]{6}$/;
@@ -20,6 +20,14 @@ export function grantSecretRead(
     ? Secret.fromSecretCompleteArn(scope, id, secretArn)
     : Secret.fromSecretPartialArn(scope, id, secretArn);
   for (const grantee of grantees) secret.grantRead(grantee);
+}
+
+/**
+ * The IAM resource of a secret the config names: a complete ARN as it is, a partial one (no
+ * random suffix) with the six characters Secrets Manager appends.
+ */
+export function secretResource(secretArn: string): string {
+  return COMPLETE_SECRET_ARN.test(secretArn) ? secretArn : `${secretArn}-??????`;
 }
 
 /** The bucket and the key prefix (up to a glob's first wildcard) of an s3:// location. */
@@ -83,6 +91,43 @@ export function stateReadStatements(
         actions: ['sts:AssumeRole'],
         resources: [stateRoleArn],
       }),
+    );
+  }
+  return statements;
+}
+
+/** Whether the config's `notify` section names any notifier (else the stack has no notify step). */
+export function hasNotifiers(notify: NotifyConfig | undefined): notify is NotifyConfig {
+  return (
+    notify !== undefined && notify.slack.length + notify.sns.length + notify.webhook.length > 0
+  );
+}
+
+/**
+ * What the notify step may do beyond staging and the trail: read exactly the secrets its notifiers
+ * name (Slack and webhook URLs, webhook signing secrets) and publish to exactly its SNS topics.
+ */
+export function notifyStatements(notify: NotifyConfig): PolicyStatement[] {
+  const secrets = [
+    ...new Set([
+      ...notify.slack.map((slack) => slack.webhookUrlSecretArn),
+      ...notify.webhook.flatMap((hook) => [hook.urlSecretArn, hook.signingSecretArn]),
+    ]),
+  ];
+  const topics = [...new Set(notify.sns.map((sns) => sns.topicArn))];
+  const statements: PolicyStatement[] = [];
+  if (secrets.length > 0) {
+    statements.push(
+      new PolicyStatement({
+        sid: 'NotifySecrets',
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: secrets.map(secretResource),
+      }),
+    );
+  }
+  if (topics.length > 0) {
+    statements.push(
+      new PolicyStatement({ sid: 'NotifyTopics', actions: ['sns:Publish'], resources: topics }),
     );
   }
   return statements;

@@ -8,7 +8,11 @@ import {
 } from 'aws-cdk-lib';
 import { ArnPrincipal, Effect, PolicyDocument, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
-import { collectorStatements, discoveryStatements } from './scanner-stack.js';
+import {
+  attributionStatements,
+  collectorStatements,
+  discoveryStatements,
+} from './scanner-stack.js';
 
 /** How a member account's role trusts the scanner: an external id, or the Organization. */
 export type MemberTrust = 'externalId' | 'organization';
@@ -72,6 +76,7 @@ export class MemberStack extends Stack {
     const reads = [
       ...collectorStatements(this.partition),
       ...discoveryStatements(this.partition),
+      ...attributionStatements(this.partition),
     ].filter((statement) => !statement.actions.includes('sts:AssumeRole'));
     this.role = new Role(this, 'Reader', {
       roleName,

@@ -12,7 +12,12 @@ import { ScanWorkflow } from '../constructs/scan-workflow.js';
 import { ScannerFunction } from '../constructs/scanner-function.js';
 import { ScannerKey } from '../constructs/scanner-key.js';
 import { StagingBucket } from '../constructs/staging-bucket.js';
-import { grantSecretRead, stateReadStatements } from '../constructs/step-grants.js';
+import {
+  grantSecretRead,
+  hasNotifiers,
+  notifyStatements,
+  stateReadStatements,
+} from '../constructs/step-grants.js';
 import { collectVpc, deployedEnvironment, retentionOf } from '../constructs/step-settings.js';
 import { TerraformHostsAccess } from '../constructs/terraform-hosts-access.js';
 
@@ -42,7 +47,8 @@ export interface ScannerStackProps extends StackProps {
 
 /**
  * The scanner: the staging bucket, the lease table and one function per pipeline step (lease,
- * plan, collect, drift, commit, review) for a state machine to run. The bucket lives here rather than in a stateful stack
+ * plan, collect, drift, attribute, commit, review, and notify when configured) for a state
+ * machine to run. The bucket lives here rather than in a stateful stack
  * because nothing in it outlives a scan (see {@link StagingBucket}).
  */
 export class ScannerStack extends Stack {
@@ -62,6 +68,10 @@ export class ScannerStack extends Stack {
   public readonly commit: ScannerFunction;
   /** The review step: drift PRs, prune PRs and the dashboard issue on the GitHub trail. */
   public readonly review: ScannerFunction;
+  /** The attribute step: who changed each drifted or changed resource, from CloudTrail. */
+  public readonly attribute: ScannerFunction;
+  /** The notify step, when the config names a notifier. */
+  public readonly notify: ScannerFunction | undefined;
   /** The trail's lease, so two scans never commit at once. */
   public readonly leases: LeaseTable;
   /** The lease step: acquire before plan, release after notify. */
@@ -131,6 +141,26 @@ export class ScannerStack extends Stack {
       memorySize: 1024,
       environment: { ...staging, ...trail },
     });
+    this.attribute = new ScannerFunction(this, 'Attribute', {
+      ...defaults,
+      entry: 'functions/attribute.ts',
+      description: 'statetrail: attributes drifted and changed resources from CloudTrail',
+      timeout: Duration.minutes(10),
+      memorySize: 512,
+      environment: { ...staging, ...trail },
+    });
+    const notify = hasNotifiers(deployment?.notify) ? deployment.notify : undefined;
+    this.notify =
+      notify &&
+      new ScannerFunction(this, 'Notify', {
+        ...defaults,
+        entry: 'functions/notify.ts',
+        description: 'statetrail: notifies Slack, SNS and webhooks of new drift and failures',
+        timeout: Duration.minutes(2),
+        memorySize: 256,
+        // Names and ARNs only: the notifiers' URLs and signing keys stay in Secrets Manager.
+        environment: { ...staging, ...trail, STATETRAIL_NOTIFY: JSON.stringify(notify) },
+      });
     this.lease = new ScannerFunction(this, 'Lease', {
       ...defaults,
       entry: 'functions/lease.ts',
@@ -142,8 +172,12 @@ export class ScannerStack extends Stack {
     // Only the lease function writes leases; commit reads its scan's lease before it writes.
     this.leases.grantLeaseWrite(this.lease);
     this.leases.grantLeaseRead(this.commit);
-    for (const step of [this.plan, this.collect, this.drift, this.commit, this.review]) {
+    const staged = [this.plan, this.collect, this.drift, this.attribute, this.commit, this.review];
+    for (const step of this.notify ? [...staged, this.notify] : staged) {
       this.staging.grantStagingReadWrite(step);
+    }
+    for (const statement of attributionStatements(this.partition)) {
+      this.attribute.addToRolePolicy(statement);
     }
     for (const statement of collectorStatements(this.partition)) {
       this.collect.addToRolePolicy(statement);
@@ -153,12 +187,18 @@ export class ScannerStack extends Stack {
     }
     if (deployment) {
       // Only the functions that open the trail hold the GitHub credential (drift reads accepted
-      // drift and ignore rules at the trail's head); only collect holds the HMAC key.
-      grantSecretRead(this, 'GitHubSecret', deployment.github.secretArn, [
-        this.drift,
-        this.commit,
-        this.review,
-      ]);
+      // drift and ignore rules at the trail's head; attribute reads the manifest; notify keeps
+      // its ledger there); only collect holds the HMAC key.
+      const trailReaders = [this.drift, this.attribute, this.commit, this.review];
+      grantSecretRead(
+        this,
+        'GitHubSecret',
+        deployment.github.secretArn,
+        this.notify ? [...trailReaders, this.notify] : trailReaders,
+      );
+      if (notify && this.notify) {
+        for (const statement of notifyStatements(notify)) this.notify.addToRolePolicy(statement);
+      }
       const hmac = deployment.deploy.hmacKeySecretArn;
       if (hmac) grantSecretRead(this, 'HmacKeySecret', hmac, [this.collect]);
       const states = deployment.request.states;
@@ -183,25 +223,36 @@ export class ScannerStack extends Stack {
         commit: this.commit,
         review: this.review,
         lease: this.lease,
+        attribute: this.attribute,
+        ...(this.notify ? { notify: this.notify } : {}),
       },
       // A Bucket is an IBucket; exactOptionalPropertyTypes trips over its optional `isWebsite`.
       staging: this.staging as IBucket,
       stagingPrefix: this.staging.prefix,
+      logEncryptionKey: this.key,
+      logRetention: defaults.logRetention,
     });
     const stateMachine = this.workflow.stateMachine;
-    this.api = new ScanApi(this, 'ScanApi', { stateMachine, staging: this.staging });
+    this.api = new ScanApi(this, 'ScanApi', {
+      stateMachine,
+      staging: this.staging,
+      logEncryptionKey: this.key,
+      logRetention: defaults.logRetention,
+    });
     const scheduled = deployment?.schedule ?? props.schedule;
     const schedule =
       scheduled && new ScanSchedule(this, 'Schedule', { stateMachine, ...scheduled });
-    const { plan, collect, drift, commit, review, lease } = this;
+    const { plan, collect, drift, attribute, commit, review, lease } = this;
     new ScanAlarms(this, 'Alarms', {
       stateMachine,
       functions: {
         Plan: plan,
         Collect: collect,
         Drift: drift,
+        Attribute: attribute,
         Commit: commit,
         Review: review,
+        ...(this.notify ? { Notify: this.notify } : {}),
         Lease: lease,
         Api: this.api.handler,
       },
@@ -228,6 +279,25 @@ export function discoveryStatements(partition: string): PolicyStatement[] {
     }),
     new PolicyStatement({
       sid: 'DiscoveryMemberAccounts',
+      actions: ['sts:AssumeRole'],
+      resources: [`arn:${partition}:iam::*:role/statetrail-*`],
+    }),
+  ];
+}
+
+/**
+ * What attribution reads: CloudTrail's management events (LookupEvents has no resource-level
+ * permissions), in member accounts through their statetrail-* roles.
+ */
+export function attributionStatements(partition: string): PolicyStatement[] {
+  return [
+    new PolicyStatement({
+      sid: 'AttributionLookup',
+      actions: ['cloudtrail:LookupEvents'],
+      resources: ['*'],
+    }),
+    new PolicyStatement({
+      sid: 'AttributionMemberAccounts',
       actions: ['sts:AssumeRole'],
       resources: [`arn:${partition}:iam::*:role/statetrail-*`],
     }),

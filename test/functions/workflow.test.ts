@@ -1,5 +1,5 @@
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ScanWorkflow } from '../../infra/constructs/scan-workflow.js';
 import { ScannerStack } from '../../infra/stacks/scanner-stack.js';
 import { CommitOutput } from '../../lib/pipeline/commit.js';
@@ -10,6 +10,7 @@ import {
   testApp,
   testStack,
 } from '../infra/workflow-definition.js';
+import { createTable } from '../sim/aws/dynamodb.js';
 import { ec2Region } from '../sim/aws/world.js';
 import { handlerFunctions, type LocalFunction, runLocally } from './local-workflow.js';
 import {
@@ -29,6 +30,9 @@ let collectId: string;
 
 beforeAll(async () => {
   world = await startStepWorld();
+  // The lease and commit functions' table, as the stack names it to them (read at cold start).
+  vi.stubEnv('LEASE_TABLE', 'statetrail-leases');
+  createTable(world.aws.world, { account: ACCOUNT, region: REGION, table: 'statetrail-leases' });
   const request = ScanRequest.parse({
     aws: { regions: [REGION], services: ['ec2', 'eks'] },
     eksClusters: true,

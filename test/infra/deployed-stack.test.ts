@@ -6,6 +6,10 @@ import { parseConfig } from '../../lib/config/load-config.js';
 
 const GITHUB = 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:statetrail/github-AbCdEf';
 const HMAC = 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:statetrail/hmac';
+const SLACK = 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:statetrail/slack-QwErTy';
+const HOOK_URL = 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:statetrail/hook-url';
+const HOOK_KEY = 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:statetrail/hook-key-ZxCvBn';
+const TOPIC = 'arn:aws:sns:eu-west-1:111111111111:drift-mail';
 const STATE_KEY = 'arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 const CONFIG = `
@@ -18,6 +22,11 @@ terraform:
   states:
     - { location: "s3://tf-states/prod/", kmsKeyArn: "${STATE_KEY}" }
     - s3://other-states/network/*.tfstate
+notify:
+  slack: [{ webhookUrlSecretArn: "${SLACK}", top: 5 }]
+  sns: [{ topicArn: "${TOPIC}" }]
+  webhook: [{ urlSecretArn: "${HOOK_URL}", signingSecretArn: "${HOOK_KEY}" }]
+  dashboardUrl: https://github.com/acme/trail/issues/1
 deploy:
   vpc: { vpcId: vpc-0123456789abcdef0, subnetIds: [subnet-0123456789abcdef0, subnet-0123456789abcdef1], securityGroupIds: [sg-0123456789abcdef0] }
   collectMemoryMb: 2048
@@ -71,8 +80,12 @@ function functionNamed(description: string): { Properties: Record<string, unknow
 }
 
 describe('the scanner stack built from a config', () => {
-  it('lets only drift, commit and review read the GitHub secret, and only collect the HMAC key', () => {
-    for (const step of ['Drift', 'Commit', 'Review']) {
+  it('lets only the steps that open the trail read the GitHub secret, and only collect the HMAC key', () => {
+    for (const step of ['Drift', 'Attribute', 'Commit', 'Review', 'Lease']) {
+      if (step === 'Lease') {
+        expect(grants(step, 'secretsmanager:GetSecretValue')).toEqual([]);
+        continue;
+      }
       expect(grants(step, 'secretsmanager:GetSecretValue').map((s) => s.Resource)).toEqual([
         GITHUB,
       ]);
@@ -82,6 +95,95 @@ describe('the scanner stack built from a config', () => {
     expect(grants('Collect', 'secretsmanager:GetSecretValue').map((s) => s.Resource)).toEqual([
       `${HMAC}-??????`,
     ]);
+  });
+
+  it('lets attribute look up CloudTrail here and through the member roles, and use staging only', () => {
+    const statements = roleStatements('Attribute');
+    expect(
+      statements.filter((s) => s.Sid?.startsWith('Attribution')).map((s) => [s.Action, s.Resource]),
+    ).toEqual([
+      ['cloudtrail:LookupEvents', '*'],
+      [
+        'sts:AssumeRole',
+        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::*:role/statetrail-*']] },
+      ],
+    ]);
+    const actions = [...new Set(statements.flatMap((s) => [s.Action].flat()))].sort();
+    expect(actions).toEqual([
+      'cloudtrail:LookupEvents',
+      'kms:Decrypt',
+      'kms:GenerateDataKey',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      's3:GetObject',
+      's3:ListBucket',
+      's3:PutObject',
+      'secretsmanager:DescribeSecret',
+      'secretsmanager:GetSecretValue',
+      'sts:AssumeRole',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
+    ]);
+    expect(grants('Attribute', 's3:GetObject').flatMap((s) => [s.Resource].flat())).not.toContain(
+      '*',
+    );
+  });
+
+  it("lets notify read exactly its notifiers' secrets and publish to exactly its topics", () => {
+    const secrets = grants('Notify', 'secretsmanager:GetSecretValue').flatMap((s) =>
+      [s.Resource].flat(),
+    );
+    // Partial ARNs (no random suffix) are granted that name's suffixes only.
+    expect(secrets.sort()).toEqual([GITHUB, `${HOOK_URL}-??????`, HOOK_KEY, SLACK].sort());
+    expect(grants('Notify', 'sns:Publish').map((s) => s.Resource)).toEqual([TOPIC]);
+    const actions = [...new Set(roleStatements('Notify').flatMap((s) => [s.Action].flat()))];
+    expect(actions.filter((a) => !/^(s3|kms|xray|secretsmanager|logs):/.test(a))).toEqual([
+      'sns:Publish',
+    ]);
+    // Nobody else reaches a notifier.
+    for (const step of ['Plan', 'Collect', 'Drift', 'Attribute', 'Commit', 'Review']) {
+      expect(grants(step, 'sns:Publish')).toEqual([]);
+      const read = JSON.stringify(grants(step, 'secretsmanager:GetSecretValue'));
+      for (const arn of [SLACK, HOOK_URL, HOOK_KEY]) expect(read).not.toContain(arn);
+    }
+  });
+
+  it('tells notify its config as JSON of names and ARNs, and runs it last in the workflow', () => {
+    const notify = functionNamed('notifies Slack') as {
+      Properties: { Environment: { Variables: Record<string, string> } };
+    };
+    const variables = notify.Properties.Environment.Variables;
+    expect(JSON.parse(variables['STATETRAIL_NOTIFY'] ?? '')).toEqual({
+      slack: [{ webhookUrlSecretArn: SLACK, top: 5 }],
+      sns: [{ topicArn: TOPIC }],
+      webhook: [{ urlSecretArn: HOOK_URL, signingSecretArn: HOOK_KEY }],
+      dashboardUrl: 'https://github.com/acme/trail/issues/1',
+    });
+    expect(variables['STATETRAIL_GITHUB_SECRET_ARN']).toBe(GITHUB);
+    const machine = Object.values(template.findResources('AWS::StepFunctions::StateMachine'))[0];
+    const definition = JSON.stringify(machine?.Properties?.DefinitionString);
+    expect(definition).toContain('"Notify');
+    expect(definition).toContain('"NotifyFailure');
+    expect(definition).toContain('"Attribute');
+  });
+
+  it('alarms on the errors of every function, attribute and notify included', () => {
+    const described = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map(
+      (alarm) => alarm.Properties?.AlarmDescription as string,
+    );
+    for (const name of [
+      'Plan',
+      'Collect',
+      'Drift',
+      'Attribute',
+      'Commit',
+      'Review',
+      'Notify',
+      'Lease',
+      'Api',
+    ]) {
+      expect(described).toContain(`statetrail: the ${name} function failed`);
+    }
   });
 
   it('names the secrets by ARN in the environment, never a credential', () => {

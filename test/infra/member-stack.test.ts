@@ -21,7 +21,7 @@ function allowedActions(template: Template): string[] {
 }
 
 describe('MemberStack', () => {
-  it("grants the member role exactly the collectors' and discovery's reads, assuming nothing further", () => {
+  it("grants the member role exactly the collectors', discovery's and attribution's reads, assuming nothing further", () => {
     const template = synth('externalId');
     const collectorReads = collectorStatements('aws')
       .flatMap((statement) => statement.actions)
@@ -32,6 +32,7 @@ describe('MemberStack', () => {
       [
         ...new Set([
           ...collectorReads,
+          'cloudtrail:LookupEvents',
           'ec2:DescribeRegions',
           'eks:ListClusters',
           'organizations:ListAccounts',

@@ -277,13 +277,13 @@ describe('ScannerStack: its workflow with the API, the schedule and alarms', () 
     wired.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(30 6 * * ? *)',
     });
-    // 2 execution alarms, errors and throttles of 7 functions (6 steps and the API), the DLQ,
-    // no complete scan.
-    wired.resourceCountIs('AWS::CloudWatch::Alarm', 2 + 14 + 1 + 1);
+    // 2 execution alarms, errors and throttles of 8 functions (7 steps, no notifier configured,
+    // and the API), the DLQ, no complete scan.
+    wired.resourceCountIs('AWS::CloudWatch::Alarm', 2 + 16 + 1 + 1);
     // Without a schedule, no schedule and no DLQ alarm.
     const bareApp = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     const bare = Template.fromStack(new ScannerStack(bareApp, 'Bare'));
     bare.resourceCountIs('AWS::Scheduler::Schedule', 0);
-    bare.resourceCountIs('AWS::CloudWatch::Alarm', 2 + 14 + 1);
+    bare.resourceCountIs('AWS::CloudWatch::Alarm', 2 + 16 + 1);
   });
 });

@@ -88,8 +88,16 @@ describe('ScanWorkflow', () => {
       'Notify',
       'ReleaseLease',
     ]);
-    // Without the optional functions and without states: no lease, drift, attribute or notify.
-    expect(happyPath(deployed.definition)).toEqual(['Plan', 'CollectTarget', 'Commit', 'Review']);
+    // The stack without states and without notifiers: no drift, no notify.
+    expect(happyPath(deployed.definition)).toEqual([
+      'AcquireLease',
+      'Plan',
+      'CollectTarget',
+      'Attribute',
+      'Commit',
+      'Review',
+      'ReleaseLease',
+    ]);
   });
 
   it('is a Standard state machine with X-Ray tracing and ALL logs to a KMS-encrypted group', () => {

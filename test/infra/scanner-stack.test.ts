@@ -21,7 +21,9 @@ interface Statement {
 }
 
 /** Every Allow statement of every inline policy attached to a step function's role. */
-function roleStatements(step: 'Plan' | 'Collect' | 'Drift' | 'Commit' | 'Review'): Statement[] {
+function roleStatements(
+  step: 'Plan' | 'Collect' | 'Drift' | 'Attribute' | 'Commit' | 'Review',
+): Statement[] {
   const roleId = Object.keys(
     template.findResources('AWS::IAM::Role', {
       Properties: {
@@ -76,12 +78,14 @@ describe('ScannerStack', () => {
     });
   });
 
-  it('has one function per step, drift, commit and review told the trail, none given a credential', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 6);
+  it('has one function per step and the API, those that open the trail told it, none given a credential', () => {
+    // Lease, plan, collect, drift, attribute, commit, review (no notifier configured) and the API.
+    template.resourceCountIs('AWS::Lambda::Function', 8);
     const steps = [
       /discovers accounts/,
       /collects one/,
       /compares the staged/,
+      /attributes drifted/,
       /commits/,
       /reviews/,
     ];
@@ -93,7 +97,33 @@ describe('ScannerStack', () => {
     expect(environmentOf(/compares the staged/)['STATETRAIL_TRAIL']).toBe(TRAIL);
     expect(environmentOf(/commits/)['STATETRAIL_TRAIL']).toBe(TRAIL);
     expect(environmentOf(/reviews/)['STATETRAIL_TRAIL']).toBe(TRAIL);
+    expect(environmentOf(/attributes drifted/)['STATETRAIL_TRAIL']).toBe(TRAIL);
     expect(environmentOf(/collects one/)['STATETRAIL_TRAIL']).toBeUndefined();
+  });
+
+  it('grants the attribute role CloudTrail lookups, the member roles and staging, nothing else', () => {
+    expect([...new Set(actionsOf(roleStatements('Attribute')))]).toEqual([
+      'cloudtrail:LookupEvents',
+      'kms:Decrypt',
+      'kms:GenerateDataKey',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      's3:GetObject',
+      's3:ListBucket',
+      's3:PutObject',
+      'sts:AssumeRole',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
+    ]);
+    const assume = roleStatements('Attribute').filter((s) => s.Action === 'sts:AssumeRole');
+    expect(JSON.stringify(assume.map((s) => s.Resource))).toContain(':iam::*:role/statetrail-*');
+    expect(assume).toHaveLength(1);
+    // No notifier configured: no notify function.
+    expect(
+      template.findResources('AWS::Lambda::Function', {
+        Properties: { Description: Match.stringLikeRegexp('notifies') },
+      }),
+    ).toEqual({});
   });
 
   it('grants the plan role discovery and staging, and no collector reads', () => {
@@ -137,7 +167,8 @@ describe('ScannerStack', () => {
   });
 
   it('keeps the function logs for a bounded time, encrypted with the scanner key', () => {
-    template.resourceCountIs('AWS::Logs::LogGroup', 5);
+    // One per function (eight), the state machine's and the API's access logs: all on the key.
+    template.resourceCountIs('AWS::Logs::LogGroup', 10);
     template.allResourcesProperties('AWS::Logs::LogGroup', {
       RetentionInDays: 30,
       KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] },
