@@ -9,7 +9,7 @@ import type { ScannerStack } from './stacks/scanner-stack.js';
 const XRAY_AND_DESCRIBE = {
   id: 'AwsSolutions-IAM5',
   reason:
-    'Resource::* is for xray:PutTraceSegments/PutTelemetryRecords (no resource-level permissions) and the Describe/List calls that have none either',
+    'Resource::* is for xray:PutTraceSegments/PutTelemetryRecords, cloudtrail:LookupEvents and the Describe/List calls: none of them has resource-level permissions',
   appliesTo: ['Resource::*'],
 };
 const STAGING_OBJECTS = {
@@ -41,7 +41,16 @@ const COLLECTOR_READS = {
  * Anything other constructs add is not suppressed here, so their findings show.
  */
 export function suppressScannerFindings(stack: ScannerStack): void {
-  const steps = [stack.plan, stack.collect, stack.drift, stack.commit, stack.review];
+  const steps = [
+    stack.plan,
+    stack.collect,
+    stack.drift,
+    stack.attribute,
+    stack.commit,
+    stack.review,
+    stack.lease,
+    ...(stack.notify ? [stack.notify] : []),
+  ];
   for (const step of steps) {
     NagSuppressions.addResourceSuppressions(step, [
       {
@@ -62,6 +71,9 @@ export function suppressScannerFindings(stack: ScannerStack): void {
     suppressOnRole(step.role, [XRAY_AND_DESCRIBE, STAGING_OBJECTS]);
   }
   suppressOnRole(stack.plan.role, [MEMBER_ROLES]);
+  suppressOnRole(stack.attribute.role, [MEMBER_ROLES]);
+  suppressApiFindings(stack);
+  suppressWorkflowFindings(stack);
   suppressOnRole(stack.collect.role, [MEMBER_ROLES, COLLECTOR_READS]);
   const prefixes = stack.stateLocations.flatMap((location) => {
     const parts = s3LocationParts(location);
@@ -84,6 +96,94 @@ export function suppressScannerFindings(stack: ScannerStack): void {
         'Holds only transient documents of running scans (expired after 7 days), written and read by the scanner roles; CloudTrail records the management calls',
     },
   ]);
+}
+
+/** The API handler's accepted findings: on its function and its role only. */
+function suppressApiFindings(stack: ScannerStack): void {
+  const handler = stack.api.handler;
+  NagSuppressions.addResourceSuppressions(handler, [
+    {
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 is the runtime the suite is tested on (CI runs it); moving to a newer one is a tested change',
+    },
+    {
+      id: 'Serverless-LambdaLatestVersion',
+      reason: 'Node.js 22 on purpose, as for AwsSolutions-L1',
+    },
+    {
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'Invoked synchronously by API Gateway, which returns its error to the caller; a DLQ only catches asynchronous invocations',
+    },
+  ]);
+  suppressOnRole(handler.role, [
+    XRAY_AND_DESCRIBE,
+    {
+      id: 'AwsSolutions-IAM5',
+      reason:
+        "GET /scans/{id} describes an execution of this stack's state machine only; its name is the scan id, chosen at run time",
+      appliesTo: [{ regex: '/^Resource::arn:<AWS::Partition>:states:.*:execution:.*:\\*$/' }],
+    },
+    {
+      id: 'AwsSolutions-IAM5',
+      reason:
+        'Read-only access to the staging prefix (GET /drift reads the latest staged report): s3:GetObject*/GetBucket*/List* is what Bucket.grantRead grants, on this bucket and prefix only',
+      appliesTo: ['Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*'],
+    },
+    STAGING_OBJECTS,
+  ]);
+}
+
+/** The state machine's and the schedule's accepted findings, each on its own resource. */
+function suppressWorkflowFindings(stack: ScannerStack): void {
+  const machine = stack.workflow.stateMachine;
+  suppressOnRole(machine.role, [
+    {
+      id: 'AwsSolutions-IAM5',
+      reason:
+        "lambda:InvokeFunction on each step function's versions and aliases (<fn>.Arn:*), as LambdaInvoke grants; no other function",
+      appliesTo: [{ regex: '/^Resource::<[A-Za-z0-9]+\\.Arn>:\\*$/' }],
+    },
+    {
+      id: 'AwsSolutions-IAM5',
+      reason:
+        'The Distributed Map reads the staged items and writes its results in the staging bucket; their keys carry the scan id, known at run time',
+      appliesTo: [{ regex: '/^Resource::arn:<AWS::Partition>:s3:::<Staging[0-9A-F]+>\\/\\*$/' }],
+    },
+    {
+      id: 'AwsSolutions-IAM5',
+      reason:
+        'Resource::* is for X-Ray tracing and CloudWatch Logs log delivery (logs:CreateLogDelivery and friends), which have no resource-level permissions',
+      appliesTo: ['Resource::*'],
+    },
+  ]);
+  const mapPolicy = machine.node.tryFindChild('DistributedMapPolicy');
+  if (mapPolicy) {
+    NagSuppressions.addResourceSuppressions(mapPolicy, [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          'The Distributed Map starts and stops its own child executions and map runs, of this state machine only; their names are made at run time',
+      },
+    ]);
+  }
+  const schedule = stack.node.tryFindChild('Schedule') as
+    | { deadLetterQueue?: IConstruct }
+    | undefined;
+  if (schedule?.deadLetterQueue) {
+    NagSuppressions.addResourceSuppressions(schedule.deadLetterQueue, [
+      {
+        id: 'AwsSolutions-SQS3',
+        reason:
+          "It is a dead-letter queue itself (the schedule's, for starts Scheduler could not make); it is alarmed on, not redriven",
+      },
+      {
+        id: 'Serverless-SQSRedrivePolicy',
+        reason: 'A dead-letter queue itself, as for AwsSolutions-SQS3',
+      },
+    ]);
+  }
 }
 
 /** The member stack's accepted findings. */
