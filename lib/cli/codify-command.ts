@@ -51,7 +51,7 @@ function parse(argv: readonly string[]) {
 function changesFile(findings: readonly CodifiedFinding[]): string | null {
   const changed = findings.flatMap((f) => (f.kind === 'changed' ? [f] : []));
   if (changed.length === 0) return null;
-  const fence = (text: string, lang: string) => ['```' + lang, text.trimEnd(), '```'];
+  const fence = (text: string, lang: string) => [`\`\`\`${lang}`, text.trimEnd(), '```'];
   return `${changed
     .flatMap((f) => [
       `## ${f.address}: ${f.attribute}`,

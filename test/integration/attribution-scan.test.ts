@@ -14,6 +14,13 @@ const REGION = 'eu-west-1';
 
 describe('statetrail scan --attribute', () => {
   let sim: AwsSim;
+
+  /** The simulated account's CloudTrail events, which the tests record into. */
+  function cloudTrailEvents() {
+    const trail = sim.world.cloudtrail;
+    if (!trail) throw new Error('the simulated world has no CloudTrail');
+    return trail.events;
+  }
   let trail: string;
   let clock: ReturnType<typeof fakePaceClock>;
 
@@ -51,7 +58,7 @@ describe('statetrail scan --attribute', () => {
       ToPort: 22,
       IpRanges: [{ CidrIp: '203.0.113.7/32' }],
     });
-    recordTrailEvents(sim.world.cloudtrail!.events, [
+    recordTrailEvents(cloudTrailEvents(), [
       {
         account: ACCOUNT,
         region: REGION,

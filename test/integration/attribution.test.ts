@@ -12,6 +12,13 @@ import { fakePaceClock } from '../sim/aws/pace-clock.js';
 import { type AwsSim, startAwsSim } from '../sim/aws/server.js';
 import { sampleWorld } from '../sim/aws/world.js';
 
+/** The simulated account's CloudTrail events, which the tests record into. */
+function cloudTrailEvents() {
+  const trail = sim.world.cloudtrail;
+  if (!trail) throw new Error('the simulated world has no CloudTrail');
+  return trail.events;
+}
+
 const ACCOUNT = '111111111111';
 const REGION = 'eu-west-1';
 const KEY = { accessKeyId: 'AKIASIMSAMPLE0000001', secretAccessKey: 'sim-secret' };
@@ -59,7 +66,7 @@ beforeEach(() => {
 
 describe('CloudTrail attribution against the simulated LookupEvents', () => {
   it('says who changed each resource and how: console, SSO user, Terraform, unknown', async () => {
-    const events = sim.world.cloudtrail!.events;
+    const events = cloudTrailEvents();
     recordTrailEvents(events, [
       record('console', 'sg-console', 30),
       record('sso', 'sg-sso', 20),
@@ -95,7 +102,7 @@ describe('CloudTrail attribution against the simulated LookupEvents', () => {
   });
 
   it('never attributes an event made by the scanner’s own member role', async () => {
-    recordTrailEvents(sim.world.cloudtrail!.events, [
+    recordTrailEvents(cloudTrailEvents(), [
       record('scanner', 'sg-1', 1),
       record('console', 'sg-1', 60),
     ]);
@@ -114,7 +121,7 @@ describe('CloudTrail attribution against the simulated LookupEvents', () => {
     const many = Array.from({ length: 120 }, (_, i) =>
       record('scanner', 'sg-busy', 200 + i, { eventName: 'ModifySecurityGroupRules' }),
     );
-    recordTrailEvents(sim.world.cloudtrail!.events, [
+    recordTrailEvents(cloudTrailEvents(), [
       ...many,
       ...['a', 'b', 'c', 'd', 'e'].map((id) => record('console', `sg-${id}`, 5)),
     ]);
@@ -131,7 +138,8 @@ describe('CloudTrail attribution against the simulated LookupEvents', () => {
     expect(calls.filter((c) => JSON.stringify(c.params).includes('sg-busy'))).toHaveLength(3);
     expect(calls.every((c) => c.status === 200)).toBe(true);
     for (const call of calls) {
-      const inSecond = calls.filter((c) => c.at! > call.at! - 1000 && c.at! <= call.at!);
+      const at = call.at ?? 0;
+      const inSecond = calls.filter((c) => (c.at ?? 0) > at - 1000 && (c.at ?? 0) <= at);
       expect(inSecond.length).toBeLessThanOrEqual(2);
     }
     expect(result.lookups).toBe(8);
@@ -154,7 +162,7 @@ describe('CloudTrail attribution against the simulated LookupEvents', () => {
   });
 
   it('waits and retries a throttled lookup', async () => {
-    recordTrailEvents(sim.world.cloudtrail!.events, [record('terraform', 'sg-1', 3)]);
+    recordTrailEvents(cloudTrailEvents(), [record('terraform', 'sg-1', 3)]);
     sim.faults.throttle({ action: 'LookupEvents', service: 'cloudtrail', count: 2 });
     const start = clock.now();
     const result = await attribute({
@@ -174,7 +182,7 @@ describe('CloudTrail attribution against the simulated LookupEvents', () => {
   it('stops at the budget and says which paths were not looked up', async () => {
     const ids = ['sg-1', 'sg-2', 'sg-3', 'sg-4'];
     recordTrailEvents(
-      sim.world.cloudtrail!.events,
+      cloudTrailEvents(),
       ids.map((id) => record('console', id, 5)),
     );
     const result = await attribute({
@@ -213,10 +221,12 @@ describe('CloudTrail attribution against the simulated LookupEvents', () => {
       scanner: [],
       logger: quiet,
     });
-    const [recent, old] = cloudTrailCalls().map(
-      (c) => c.params as { StartTime: number; EndTime: number },
-    );
-    expect(recent!.EndTime - recent!.StartTime).toBeCloseTo(3600, 0);
-    expect(old!.EndTime - old!.StartTime).toBeCloseTo(90 * 86_400, 0);
+    const windows = cloudTrailCalls().map((c) => {
+      const { StartTime, EndTime } = c.params as { StartTime: number; EndTime: number };
+      return EndTime - StartTime;
+    });
+    expect(windows).toHaveLength(2);
+    expect(windows[0]).toBeCloseTo(3600, 0);
+    expect(windows[1]).toBeCloseTo(90 * 86_400, 0);
   });
 });
