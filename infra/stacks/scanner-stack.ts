@@ -2,6 +2,7 @@ import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import type { NotifyConfig } from '../../lib/config/schema.js';
 import { ScanRequest } from '../../lib/pipeline/scan-request.js';
 import type { Deployment } from '../config/deployment.js';
 import { LeaseTable } from '../constructs/lease-table.js';
@@ -35,12 +36,15 @@ export interface ScannerStackProps extends StackProps {
    * @default a minimal request (no regions, no clusters, no states): the scan plans nothing
    */
   readonly request?: ScanRequest;
+  /** The config's `notify`: where notifications go. @default none: no notify step */
+  readonly notify?: NotifyConfig;
   /** The config's `schedule`: six-field EventBridge cron and time zone. @default no schedule */
   readonly schedule?: { readonly cron: string; readonly timeZone?: string };
   /**
    * What the config file says (`cdk deploy -c config=PATH`): the trail, the request, the schedule,
    * the secrets by ARN, the states drift may read, the VPC, memory and log retention. Its trail,
-   * request and schedule win over {@link trail}, {@link request} and {@link schedule}.
+   * request, schedule and notify win over {@link trail}, {@link request}, {@link schedule} and
+   * {@link notify}.
    */
   readonly deployment?: Deployment;
 }
@@ -149,7 +153,8 @@ export class ScannerStack extends Stack {
       memorySize: 512,
       environment: { ...staging, ...trail },
     });
-    const notify = hasNotifiers(deployment?.notify) ? deployment.notify : undefined;
+    const notifyConfig = deployment?.notify ?? props.notify;
+    const notify = hasNotifiers(notifyConfig) ? notifyConfig : undefined;
     this.notify =
       notify &&
       new ScannerFunction(this, 'Notify', {

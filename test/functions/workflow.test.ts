@@ -1,7 +1,9 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ScanWorkflow } from '../../infra/constructs/scan-workflow.js';
 import { ScannerStack } from '../../infra/stacks/scanner-stack.js';
+import { NotifyConfig } from '../../lib/config/schema.js';
 import { CommitOutput } from '../../lib/pipeline/commit.js';
 import { ScanRequest } from '../../lib/pipeline/scan-request.js';
 import {
@@ -12,6 +14,7 @@ import {
 } from '../infra/workflow-definition.js';
 import { createTable } from '../sim/aws/dynamodb.js';
 import { ec2Region } from '../sim/aws/world.js';
+import { type SnsSim, startSnsSim } from '../sim/notify/sns.js';
 import { handlerFunctions, type LocalFunction, runLocally } from './local-workflow.js';
 import {
   ACCOUNT,
@@ -27,12 +30,17 @@ let world: StepWorld;
 let definition: AslDefinition;
 let functions: Map<string, LocalFunction>;
 let collectId: string;
+let sns: SnsSim;
+const TOPIC = `arn:aws:sns:${REGION}:${ACCOUNT}:drift-mail`;
 
 beforeAll(async () => {
   world = await startStepWorld();
   // The lease and commit functions' table, as the stack names it to them (read at cold start).
   vi.stubEnv('LEASE_TABLE', 'statetrail-leases');
   createTable(world.aws.world, { account: ACCOUNT, region: REGION, table: 'statetrail-leases' });
+  sns = await startSnsSim();
+  vi.stubEnv('STATETRAIL_ENDPOINTS', `${process.env['STATETRAIL_ENDPOINTS']},sns=${sns.url}`);
+  const notify = NotifyConfig.parse({ sns: [{ topicArn: TOPIC }] });
   const request = ScanRequest.parse({
     aws: { regions: [REGION], services: ['ec2', 'eks'] },
     eksClusters: true,
@@ -40,17 +48,32 @@ beforeAll(async () => {
     // One scan of persistent drift is enough here; the default (two) would wait a scan longer.
     review: { persistScans: 1, maxOpenPulls: 10 },
   });
-  const stack = new ScannerStack(testApp(), 'EndToEnd', { request });
+  const stack = new ScannerStack(testApp(), 'EndToEnd', { request, notify });
   const bucketId = stack.getLogicalId(stack.staging.node.defaultChild as CfnBucket);
   const synthesized = synthesizeWorkflow(stack, { [bucketId]: STAGING_BUCKET });
   definition = synthesized.definition;
   functions = handlerFunctions(synthesized.handlers);
+  // The notify function's config, as the stack sets it on that function (read at cold start).
+  const notifyFn = [...synthesized.handlers].find(([, entry]) => entry === 'functions/notify.ts');
+  expect(notifyFn).toBeDefined();
+  vi.stubEnv('STATETRAIL_NOTIFY', notifyEnvironment(stack));
   collectId =
     [...synthesized.handlers].find(([, entry]) => entry === 'functions/collect.ts')?.[0] ?? '';
 });
 afterAll(async () => {
+  await sns.close();
   await world.close();
 });
+
+/** STATETRAIL_NOTIFY exactly as the synthesized template gives it to the notify function. */
+function notifyEnvironment(stack: ScannerStack): string {
+  const found = Object.values(
+    Template.fromStack(stack).findResources('AWS::Lambda::Function', {
+      Properties: { Description: Match.stringLikeRegexp('notifies') },
+    }),
+  ) as { Properties: { Environment: { Variables: Record<string, string> } } }[];
+  return found[0]?.Properties.Environment.Variables['STATETRAIL_NOTIFY'] ?? '';
+}
 
 const remote = (...args: string[]) => world.github.repo.store.git(args).trim();
 
@@ -75,6 +98,13 @@ describe('the synthesized state machine, run in-process against the simulated wo
       new RegExp(`^aws/${ACCOUNT}/${REGION}/ec2/vpc/`, 'm'),
     );
     expect(world.github.review.pulls).toEqual([]);
+    // The notify step ran last and told the configured topic that the baseline is recorded.
+    expect(sns.published).toHaveLength(1);
+    expect(sns.published[0]).toMatchObject({
+      topicArn: TOPIC,
+      subject: expect.stringMatching(/^statetrail: Baseline recorded/),
+      message: expect.stringContaining('Scan: e2e-scan-1'),
+    });
   });
 
   it('opens a drift PR on the second scan once a hand-made change persists', async () => {
