@@ -15,7 +15,8 @@ const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
  * Gives the ESM bundle a `require`: esbuild turns a CommonJS dependency's `require('node:x')` into
  * a shim that throws "Dynamic require is not supported" unless one is in scope.
  */
-const requireShim =
+/** Gives the ESM bundle a `require` for the CommonJS modules esbuild keeps dynamic (also used by the bench). */
+export const LAMBDA_BUNDLE_BANNER =
   "import { createRequire as __statetrailCreateRequire } from 'node:module'; const require = __statetrailCreateRequire(import.meta.url);";
 
 /** Props of {@link ScannerFunction}. */
@@ -111,7 +112,7 @@ export class ScannerFunction extends NodejsFunction {
         minify: true,
         sourceMap: true,
         bundleAwsSDK: true,
-        banner: requireShim,
+        banner: LAMBDA_BUNDLE_BANNER,
       },
     });
     this.entry = props.entry;
