@@ -32,7 +32,7 @@ async function commitScan(event: CommitInput): Promise<CommitOutput> {
   return commit(event, { staging: clients.staging, trail, logger, ...(lease ? { lease } : {}) });
 }
 
-/** The commit step as a Lambda: `{ scanId }` in; one trail commit (or none) and its summary out. */
+/** The commit step as a Lambda: `{ scanId, persistScans? }` in; one trail commit (or none) and its summary out. */
 export const handler = middy(commitScan)
   .use(injectLambdaContext(powertoolsLogger))
   .use(trackDeadline(deadline))

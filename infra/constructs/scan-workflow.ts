@@ -332,7 +332,11 @@ function scanSteps(scope: Construct, props: ScanWorkflowProps): IChainable {
       scope,
       'Commit',
       functions.commit,
-      { scanId },
+      // The notification ledger's persistence rule is decided in the commit step.
+      {
+        scanId,
+        ...(request.review === undefined ? {} : { persistScans: request.review.persistScans }),
+      },
       {
         resultSelector: {
           'commit.$': '$.Payload.commit',

@@ -35,7 +35,11 @@ import { assertLeaseHeld, type LeaseFence } from './lease.js';
 import type { StagingStore } from './staging-store.js';
 
 /** The commit step's input. */
-export const CommitInput = z.strictObject({ scanId: z.string().min(1) });
+export const CommitInput = z.strictObject({
+  scanId: z.string().min(1),
+  /** The config's `review.persistScans`, from the state machine; it wins over the deps'. */
+  persistScans: z.number().int().min(1).max(100).optional(),
+});
 export type CommitInput = z.infer<typeof CommitInput>;
 
 /** What the commit step did, also staged as `scans/<id>/commit.json`. */
@@ -266,7 +270,7 @@ export async function commit(input: CommitInput, deps: CommitDeps): Promise<Comm
       // the ledger's drift stays as it was until a scan reads every state again.
       report: driftOutput && driftOutput.errors.length === 0 ? driftOutput.report : undefined,
       incomplete: scopes.filter((s) => !s.complete).map((s) => s.scope),
-      persistScans: deps.persistScans ?? 2,
+      persistScans: input.persistScans ?? deps.persistScans ?? 2,
     });
     if (previousLedger !== null || !isEmptyLedger(decision.ledger)) {
       const bytes = renderLedger(decision.ledger);

@@ -116,6 +116,13 @@ describe('the synthesized state machine, run in-process against the simulated wo
     expect(Number(remote('rev-list', '--count', 'main'))).toBe(commits + 1);
     expect(output).toMatchObject({ review: { opened: [expect.any(Number)] } });
     expect(world.github.review.pulls).toHaveLength(1);
+    // The config's persistScans (1) reaches the commit step: the new drift is announced now.
+    expect(sns.published).toHaveLength(2);
+    expect(sns.published[1]).toMatchObject({
+      topicArn: TOPIC,
+      subject: expect.stringMatching(/^statetrail: New drift: 1 changed/),
+      message: expect.stringContaining('Scan: e2e-scan-2'),
+    });
   });
 
   it('leaves a target that keeps failing incomplete and still commits the scan', async () => {
