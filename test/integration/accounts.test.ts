@@ -73,10 +73,10 @@ describe('statetrail scan across accounts', () => {
       .map((s: { scope: string }) => s.scope.split('/')[1]);
     expect(incomplete.length).toBeGreaterThan(0);
     expect(new Set(incomplete)).toEqual(new Set([generatedAccountId(2)]));
-    expect(
-      report.scopes.filter((s: { scope: string }) => !s.scope.includes(generatedAccountId(2))),
-    ).toEqual(
-      expect.arrayContaining([expect.objectContaining({ complete: true })]),
+    const others = report.scopes.filter(
+      (s: { scope: string }) => !s.scope.includes(generatedAccountId(2)),
     );
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((s: { complete: boolean }) => s.complete)).toBe(true);
   });
 });
