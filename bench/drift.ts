@@ -6,7 +6,11 @@ import type { StateInstance } from '../lib/terraform/state-instance.js';
 const ACCOUNT = '111111111111';
 const REGION = 'eu-west-1';
 
-function pair(i: number): [Resource, StateInstance] {
+/**
+ * Resource i (an instance, a security group or a subnet, by i mod 3) and the Terraform instance
+ * that manages it, in `account` (default 111111111111).
+ */
+export function benchPair(i: number, account = ACCOUNT): [Resource, StateInstance] {
   const kind = i % 3;
   const hex = i.toString(16).padStart(17, '0');
   const [resourceType, type, id, configuration, attributes] =
@@ -63,13 +67,13 @@ function pair(i: number): [Resource, StateInstance] {
             { cidr_block: '10.0.0.0/24', vpc_id: 'vpc-1' },
           ] as const);
   const tags = { Name: `r${i}`, team: 'platform' };
-  const arn = `arn:aws:ec2:${REGION}:${ACCOUNT}:x/${id}`;
+  const arn = `arn:aws:ec2:${REGION}:${account}:x/${id}`;
   return [
     {
       schemaVersion: 1,
       resourceType,
       resourceId: id,
-      accountId: ACCOUNT,
+      accountId: account,
       awsRegion: REGION,
       tags,
       configuration: { ...configuration },
@@ -101,7 +105,7 @@ export const DRIFT_TARGET_MS = 1000;
 /** Builds n resources and n instances and times one `computeDrift` over them. */
 export function runDriftBench(n: number): DriftBenchResult {
   // Through JSON, as state files and snapshots arrive: flat strings, no object shared by both sides.
-  const pairs = JSON.parse(JSON.stringify(Array.from({ length: n }, (_, i) => pair(i)))) as [
+  const pairs = JSON.parse(JSON.stringify(Array.from({ length: n }, (_, i) => benchPair(i)))) as [
     Resource,
     StateInstance,
   ][];

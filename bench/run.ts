@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- --n 20000 --instances 5000 --drift 100000 --kube 20000 --runs 5
- * --github 1000,10000[,100000] --quick --only github]`: speed and memory figures, printed with their
+ * --github 1000,10000[,100000] --steps 100000 --quick --only github]`: speed and memory figures, printed with their
  * ratios; the GitHub figures also go to bench/results.json (key `github`). `--quick` runs the
- * GitHub section at 1,000 files only; `--only NAME,...` runs only those sections. Targets live
+ * GitHub section at 1,000 files only; `--only NAME,...` runs only those sections
+ * (`steps`: each pipeline step at `--steps` resources in a fresh process, against Lambda's limits). Targets live
  * here, not in timed unit tests.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { formatFunctionsBench, runFunctionsBench } from './functions.js';
 import { formatGitHubBench, runGitHubBench } from './github.js';
 import { formatScanBench, runScanBench } from './scan.js';
 import { formatStartUpBench, runStartUpBench } from './start-up.js';
+import { formatStepsBench, runStepsBench } from './steps.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +27,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     github: { type: 'string', default: '1000,10000' },
     quick: { type: 'boolean', default: false },
+    steps: { type: 'string', default: '100000' },
     only: { type: 'string' },
   },
 });
@@ -39,6 +42,7 @@ if (wanted('functions')) print(formatFunctionsBench(await runFunctionsBench(root
 if (wanted('yaml')) print(formatCanonicalYamlBench(runCanonicalYamlBench(Number(values.n))));
 if (wanted('scan')) print(formatScanBench(await runScanBench(Number(values.instances))));
 if (wanted('drift')) print(formatDriftBench(runDriftBench(Number(values.drift))));
+if (wanted('steps')) print(formatStepsBench(await runStepsBench(root, Number(values.steps))));
 if (wanted('kube')) print(formatKubeDriftBench(runKubeDriftBench(Number(values.kube))));
 if (wanted('github')) {
   const sizes = values.quick ? [1000] : values.github.split(',').map(Number);
